@@ -1,0 +1,54 @@
+using System.CommandLine;
+using MediaLibrary.Cli.Commands;
+using MediaLibrary.Common.Catalog;
+
+namespace MediaLibrary.Cli;
+
+/// <summary>Builds mlm's command tree and runs it with stable exit codes. Tests call it in-process.</summary>
+public static class CliApp
+{
+    /// <summary>Parses and runs <paramref name="args"/>; <paramref name="interactive"/> false means
+    /// no progress display whatever the terminal (tests, and output captured by callers).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    {
+        var root = Build(interactive);
+        var parse = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors)
+            {
+                await error.WriteLineAsync("mlm: " + e.Message);
+            }
+            await error.WriteLineAsync("Run 'mlm --help' for usage.");
+            return ExitCodes.Usage;
+        }
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (CatalogException e)
+        {
+            await error.WriteLineAsync("mlm: " + e.Message);
+            return e.Busy ? ExitCodes.CatalogBusy : ExitCodes.Failure;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("mlm: interrupted; what was stored is kept");
+            return ExitCodes.Interrupted;
+        }
+    }
+
+    /// <summary>The root command with every subcommand.</summary>
+    public static RootCommand Build(bool interactive)
+    {
+        var global = new GlobalOptions();
+        var root = new RootCommand("Media Library Manager: index media trees, find duplicates and junk.");
+        root.Add(global.Catalog);
+        root.Add(global.Quiet);
+        root.Add(ScanCommand.Create(global, interactive));
+        root.Add(DupesCommand.Create(global));
+        root.Add(JunkCommand.Create(global));
+        return root;
+    }
+}

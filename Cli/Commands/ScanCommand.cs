@@ -1,0 +1,101 @@
+using System.CommandLine;
+using MediaLibrary.Cli.Output;
+using MediaLibrary.Common.Catalog;
+using MediaLibrary.Common.Hashing;
+using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
+
+namespace MediaLibrary.Cli.Commands;
+
+/// <summary><c>mlm scan PATH...</c>: index trees into the catalog.</summary>
+public static class ScanCommand
+{
+    private const int MaxPrintedErrors = 50;
+
+    /// <summary>The command.</summary>
+    public static Command Create(GlobalOptions global, bool interactive)
+    {
+        var paths = new Argument<string[]>("PATH") { Description = "Folders or files to index", Arity = ArgumentArity.OneOrMore };
+        var fullHash = new Option<bool>("--full-hash") { Description = "Also hash large files whole now (otherwise 'mlm dupes' does it for candidates only)" };
+        var follow = new Option<bool>("--follow-symlinks") { Description = "Follow symlinks (loops are detected and skipped)" };
+        var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
+        var algo = new Option<string>("--algo") { Description = "Hash algorithm", DefaultValueFactory = _ => HashAlgorithmName.Default };
+        algo.AcceptOnlyFromAmong([.. HashAlgorithmName.All]);
+        var sampleSize = SizeOption.Create("--sample-size", "Bytes per hash sample (head, middle, tail)", HashParameters.DefaultSampleSize);
+        var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+
+        var command = new Command("scan", "Index folders into the catalog: classify, hash, record identity")
+        {
+            paths, fullHash, follow, workers, algo, sampleSize, json,
+        };
+        workers.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 256)
+            {
+                r.AddError("--workers must be between 1 and 256");
+            }
+        });
+        command.SetAction(async (parse, ct) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            bool quiet = parse.GetValue(global.Quiet);
+            HashParameters hashing;
+            try
+            {
+                hashing = new HashParameters(parse.GetValue(algo)!, (int)Math.Min(int.MaxValue, parse.GetValue(sampleSize))).Validate();
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync("mlm: " + e.Message);
+                return ExitCodes.Usage;
+            }
+            var options = new ScanOptions
+            {
+                Hashing = hashing,
+                Walk = new WalkOptions(parse.GetValue(follow)),
+                Workers = parse.GetValue(workers),
+                FullHash = parse.GetValue(fullHash),
+            };
+            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+            int printed = 0;
+            var indexer = new ScanIndexer(catalog, options)
+            {
+                OnError = e =>
+                {
+                    if (Interlocked.Increment(ref printed) <= MaxPrintedErrors)
+                    {
+                        lock (error)
+                        {
+                            error.WriteLine($"mlm: {DisplayText.Escape(e.Path)}: {e.Reason}");
+                        }
+                    }
+                },
+            };
+            var run = indexer.RunAsync(parse.GetValue(paths)!, ct);
+            if (interactive && !quiet && ConsoleFactory.IsTerminal(error))
+            {
+                await ScanProgressDisplay.ShowAsync(ConsoleFactory.Over(error, terminal: true), indexer, run);
+            }
+            var result = await run;
+            if (result.Progress.Errors > MaxPrintedErrors)
+            {
+                await error.WriteLineAsync($"mlm: ... and {result.Progress.Errors - MaxPrintedErrors} more errors");
+            }
+            if (parse.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonReports.Scan(result, catalog.Path));
+            }
+            else if (!quiet)
+            {
+                await output.WriteLineAsync(ScanSummary.Format(result));
+            }
+            if (result.Cancelled)
+            {
+                return ExitCodes.Interrupted;
+            }
+            return result.Progress.Errors > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,23 @@
+using System.CommandLine;
+using MediaLibrary.Common.Catalog;
+
+namespace MediaLibrary.Cli;
+
+/// <summary>Options every command takes.</summary>
+public sealed class GlobalOptions
+{
+    /// <summary>--catalog: the embedded catalog file.</summary>
+    public Option<string> Catalog { get; } = new("--catalog")
+    {
+        Description = "Catalog file (default $MLM_CATALOG, else $XDG_DATA_HOME/mlm/catalog.db)",
+        Recursive = true,
+        DefaultValueFactory = _ => CatalogPaths.Default(),
+    };
+
+    /// <summary>--quiet: nothing on stdout but requested data; errors still go to stderr.</summary>
+    public Option<bool> Quiet { get; } = new("--quiet", "-q")
+    {
+        Description = "No progress or summary (errors still go to stderr)",
+        Recursive = true,
+    };
+}

@@ -1,0 +1,3 @@
+using MediaLibrary.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error, interactive: true);

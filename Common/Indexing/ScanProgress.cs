@@ -1,0 +1,62 @@
+namespace MediaLibrary.Common.Indexing;
+
+/// <summary>Live, thread-safe tallies of a scan, read by progress displays while it runs.</summary>
+public sealed class ScanProgress
+{
+    private long _files;
+    private long _bytes;
+    private long _new;
+    private long _changed;
+    private long _unchanged;
+    private long _gone;
+    private long _junk;
+    private long _errors;
+    private long _skipped;
+
+    /// <summary>Regular files found.</summary>
+    public long Files => Interlocked.Read(ref _files);
+
+    /// <summary>Sum of their sizes.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public long New => Interlocked.Read(ref _new);
+
+    public long Changed => Interlocked.Read(ref _changed);
+
+    /// <summary>Files whose identity matched the catalog: no byte read.</summary>
+    public long Unchanged => Interlocked.Read(ref _unchanged);
+
+    /// <summary>Catalog records whose file is no longer there.</summary>
+    public long Gone => Interlocked.Read(ref _gone);
+
+    public long Junk => Interlocked.Read(ref _junk);
+
+    /// <summary>Paths that could not be stat'ed, listed or read.</summary>
+    public long Errors => Interlocked.Read(ref _errors);
+
+    /// <summary>Symlinks not followed, FIFOs, sockets, devices.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>The path the walk is at (for a progress line).</summary>
+    public string CurrentPath { get; internal set; } = "";
+
+    internal void AddFile(long size)
+    {
+        Interlocked.Increment(ref _files);
+        Interlocked.Add(ref _bytes, size);
+    }
+
+    internal void AddNew() => Interlocked.Increment(ref _new);
+
+    internal void AddChanged() => Interlocked.Increment(ref _changed);
+
+    internal void AddUnchanged() => Interlocked.Increment(ref _unchanged);
+
+    internal void AddGone() => Interlocked.Increment(ref _gone);
+
+    internal void AddJunk() => Interlocked.Increment(ref _junk);
+
+    internal void AddError() => Interlocked.Increment(ref _errors);
+
+    internal void AddSkipped() => Interlocked.Increment(ref _skipped);
+}

@@ -1,0 +1,182 @@
+using System.IO.Enumeration;
+using MediaLibrary.Common.Identity;
+
+namespace MediaLibrary.Common.Scanning;
+
+/// <summary>
+/// Streams the regular files under a root in <see cref="WalkOrder"/>, depth first, holding one
+/// sorted listing per open directory level (never the whole tree). Special files are reported and
+/// never opened; errors are reported with their path and the walk goes on.
+/// </summary>
+public sealed class FileWalker(WalkOptions options)
+{
+    /// <summary>Walks <paramref name="root"/> (a directory, or a single file).</summary>
+    public IEnumerable<WalkEntry> Walk(string root)
+    {
+        root = NormalizeRoot(root);
+        var (rootStat, rootProblem) = StatRoot(root);
+        if (rootProblem is not null)
+        {
+            yield return new WalkEntry(root, default, WalkProblem.Error, rootProblem);
+            yield break;
+        }
+
+        if (rootStat.Type != FileType.Directory)
+        {
+            yield return Classify(root, rootStat, rootStat);
+            yield break;
+        }
+
+        // Each frame is a directory being walked: its sorted children and the (dev, ino) of it and
+        // its ancestors, which is what detects a loop when symlinks are followed.
+        var stack = new Stack<Frame>();
+        var ancestors = new HashSet<(ulong, ulong)> { (rootStat.Device, rootStat.Inode) };
+        var (rootChildren, rootError) = List(root);
+        if (rootError is not null)
+        {
+            yield return new WalkEntry(root, rootStat, WalkProblem.UnreadableDirectory, rootError);
+            yield break;
+        }
+        stack.Push(new Frame(rootStat, rootChildren!));
+
+        while (stack.Count > 0)
+        {
+            var frame = stack.Peek();
+            if (frame.Next >= frame.Children.Count)
+            {
+                stack.Pop();
+                ancestors.Remove((frame.Stat.Device, frame.Stat.Inode));
+                continue;
+            }
+            var child = frame.Children[frame.Next++];
+            if (child.Error is not null)
+            {
+                yield return new WalkEntry(child.Path, default, WalkProblem.Error, child.Error);
+                continue;
+            }
+            var stat = child.Stat;
+            var target = stat;
+            if (stat.Type == FileType.Symlink)
+            {
+                if (!options.FollowSymlinks)
+                {
+                    yield return new WalkEntry(child.Path, stat, WalkProblem.Symlink, "symlink not followed");
+                    continue;
+                }
+                string? error = null;
+                try
+                {
+                    target = UnixFiles.Stat(child.Path, followSymlinks: true);
+                }
+                catch (StatException e)
+                {
+                    error = e.Errno == StatException.ELOOP ? "symlink loop" : "dangling symlink: " + e.Reason;
+                }
+                if (error is not null)
+                {
+                    yield return new WalkEntry(child.Path, stat, WalkProblem.Symlink, error);
+                    continue;
+                }
+            }
+
+            if (target.Type == FileType.Directory)
+            {
+                if (!ancestors.Add((target.Device, target.Inode)))
+                {
+                    yield return new WalkEntry(child.Path, target, WalkProblem.Symlink, "symlink loop");
+                    continue;
+                }
+                var (children, listError) = List(child.Path);
+                if (listError is not null)
+                {
+                    ancestors.Remove((target.Device, target.Inode));
+                    yield return new WalkEntry(child.Path, target, WalkProblem.UnreadableDirectory, listError);
+                    continue;
+                }
+                stack.Push(new Frame(target, children!));
+                continue;
+            }
+            yield return Classify(child.Path, target, stat);
+        }
+    }
+
+    /// <summary>Absolute, without a trailing slash (except "/"), so paths compare as the catalog stores them.</summary>
+    public static string NormalizeRoot(string root)
+    {
+        var full = Path.GetFullPath(root);
+        return full.Length > 1 ? full.TrimEnd('/') : full;
+    }
+
+    private static (FileStat Stat, string? Error) StatRoot(string root)
+    {
+        try
+        {
+            return (UnixFiles.Stat(root, followSymlinks: true), null);
+        }
+        catch (StatException e)
+        {
+            return (default, e.Reason);
+        }
+    }
+
+    private static WalkEntry Classify(string path, in FileStat target, in FileStat link) => target.Type switch
+    {
+        FileType.Regular => new WalkEntry(path, target, WalkProblem.None, null),
+        _ => new WalkEntry(path, link, WalkProblem.SpecialFile, $"not a regular file ({target.Type})"),
+    };
+
+    private (List<Child>? Children, string? Error) List(string dir)
+    {
+        var children = new List<Child>();
+        try
+        {
+            var names = new FileSystemEnumerable<string>(
+                dir,
+                (ref FileSystemEntry e) => e.FileName.ToString(),
+                new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = false, IgnoreInaccessible = false });
+            foreach (var name in names)
+            {
+                var path = dir.Length == 1 ? "/" + name : dir + "/" + name;
+                try
+                {
+                    var stat = UnixFiles.Stat(path, followSymlinks: false);
+                    bool sortsAsDir = stat.Type == FileType.Directory
+                        || (options.FollowSymlinks && stat.Type == FileType.Symlink && IsDirectoryTarget(path));
+                    children.Add(new Child(path, WalkOrder.SortKey(name, sortsAsDir), stat, null));
+                }
+                catch (StatException e)
+                {
+                    // Vanished between readdir and stat, or denied: reported in order, walk goes on.
+                    children.Add(new Child(path, name, default, e.Reason));
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, e.Message);
+        }
+        children.Sort(static (a, b) => string.CompareOrdinal(a.SortKey, b.SortKey));
+        return (children, null);
+    }
+
+    private static bool IsDirectoryTarget(string path)
+    {
+        try
+        {
+            return UnixFiles.Stat(path, followSymlinks: true).Type == FileType.Directory;
+        }
+        catch (StatException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record Child(string Path, string SortKey, FileStat Stat, string? Error);
+
+    private sealed class Frame(FileStat stat, List<Child> children)
+    {
+        public FileStat Stat { get; } = stat;
+        public List<Child> Children { get; } = children;
+        public int Next { get; set; }
+    }
+}
