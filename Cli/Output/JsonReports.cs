@@ -42,6 +42,11 @@ public static class JsonReports
         w.WriteNumber("errors", p.Errors);
         w.WriteNumber("files_hashed", r.Hashing.FilesHashed);
         w.WriteNumber("bytes_hashed", r.Hashing.BytesRead);
+        w.WriteStartObject("seconds");
+        w.WriteNumber("walk", Math.Round(p.WalkTime.TotalSeconds, 3));
+        w.WriteNumber("hash", Math.Round(p.HashTime.TotalSeconds, 3));
+        w.WriteNumber("write", Math.Round(p.WriteTime.TotalSeconds, 3));
+        w.WriteEndObject();
         w.WriteStartArray("error_list");
         foreach (var e in r.Errors)
         {

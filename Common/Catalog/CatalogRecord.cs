@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace MediaLibrary.Common.Catalog;
 
 /// <summary>
@@ -9,7 +7,6 @@ namespace MediaLibrary.Common.Catalog;
 public sealed class CatalogRecord
 {
     /// <summary><see cref="CatalogKey"/> of (source, path): sorts by source, then by path in walk order.</summary>
-    [BsonId]
     public string Id { get; set; } = "";
 
     /// <summary>Who scanned it: "local" for the embedded catalog, the agent's name on a host.</summary>
@@ -63,4 +60,7 @@ public sealed class CatalogRecord
     public bool Gone { get; set; }
 
     public DateTime? GoneAt { get; set; }
+
+    /// <summary>True when read from the catalog (written back as an update, not an insert).</summary>
+    internal bool Stored { get; set; }
 }

@@ -9,33 +9,27 @@ namespace MediaLibrary.Common.Catalog;
 /// </summary>
 public sealed class CatalogStore : IDisposable
 {
-    private const string FilesCollection = "files";
-    private const string RootsCollection = "roots";
-    // LiteDB's default mapper trims strings and turns "" into null: a path with a trailing space
-    // would change, and an empty file's sample hash ("" in the contract) would vanish.
-    private static readonly BsonMapper Mapper = new() { TrimWhitespace = false, EmptyStringToNull = false };
-    private readonly CatalogLock? _lock;
+    private const int DuplicateKey = 110; // LiteException.INDEX_DUPLICATE_KEY
+    private readonly CatalogLock _lock;
     private readonly LiteDatabase _db;
+    private readonly ILiteCollection<BsonDocument> _files;
+    private readonly ILiteCollection<BsonDocument> _roots;
+    private readonly ILiteCollection<BsonDocument> _meta;
 
-    private CatalogStore(string path, CatalogLock? fileLock, LiteDatabase db)
+    private CatalogStore(string path, CatalogLock fileLock, LiteDatabase db)
     {
         Path = path;
         _lock = fileLock;
         _db = db;
-        Files = db.GetCollection<CatalogRecord>(FilesCollection);
-        Roots = db.GetCollection<RootScan>(RootsCollection);
-        Files.EnsureIndex(r => r.Size);
-        Files.EnsureIndex(r => r.Kind);
+        _files = db.GetCollection("files");
+        _roots = db.GetCollection("roots");
+        _meta = db.GetCollection("meta");
+        _files.EnsureIndex(CatalogBson.Size, "$." + CatalogBson.Size);
+        _files.EnsureIndex(CatalogBson.Kind, "$." + CatalogBson.Kind);
     }
 
     /// <summary>The catalog file.</summary>
     public string Path { get; }
-
-    /// <summary>File records.</summary>
-    public ILiteCollection<CatalogRecord> Files { get; }
-
-    /// <summary>Root scans.</summary>
-    public ILiteCollection<RootScan> Roots { get; }
 
     /// <summary>Opens (creating if needed) the catalog at <paramref name="path"/>, holding its lock.</summary>
     /// <exception cref="CatalogException">Held by another process, or not a readable catalog.</exception>
@@ -61,8 +55,12 @@ public sealed class CatalogStore : IDisposable
                 // Ordinal, case-sensitive: Linux paths differ by case, and key order must be the walk's.
                 Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
             };
-            var db = new LiteDatabase(connection, Mapper);
-            return new CatalogStore(path, fileLock, db);
+            return new CatalogStore(path, fileLock, new LiteDatabase(connection));
+        }
+        catch (CatalogException)
+        {
+            fileLock.Dispose();
+            throw;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -70,6 +68,182 @@ public sealed class CatalogStore : IDisposable
             fileLock.Dispose();
             throw new CatalogException($"cannot open catalog {path}: {e.Message}", e);
         }
+    }
+
+    /// <summary>The record of (source, path), if any.</summary>
+    public CatalogRecord? Find(string source, string path) =>
+        _files.FindById(CatalogKey.Of(source, path)) is { } d ? Read(d) : null;
+
+    /// <summary>Every record, gone ones included, in key order.</summary>
+    public IEnumerable<CatalogRecord> AllRecords() => _files.FindAll().Select(Read);
+
+    /// <summary>Records at or under <paramref name="root"/> of <paramref name="source"/>, in walk order,
+    /// read in pages so a long scan never holds a read cursor while others write, nor the whole set.</summary>
+    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 20_000)
+    {
+        var end = CatalogKey.RangeEnd(source, root);
+        var from = CatalogKey.RangeStart(source, root);
+        bool first = true;
+        while (true)
+        {
+            var page = _files.Find(Query.Between("_id", from, end), 0, pageSize).ToList();
+            foreach (var doc in page)
+            {
+                var id = doc["_id"].AsString;
+                if ((!first && string.Equals(id, from, StringComparison.Ordinal)) || string.CompareOrdinal(id, end) >= 0)
+                {
+                    continue;
+                }
+                var record = Read(doc);
+                if (Scanning.WalkOrder.IsUnder(record.Path, root))
+                {
+                    yield return record;
+                }
+            }
+            if (page.Count < pageSize)
+            {
+                yield break;
+            }
+            from = page[^1]["_id"].AsString;
+            first = false;
+        }
+    }
+
+    /// <summary>Writes records in one transaction: new ones inserted, stored ones replaced (LiteDB's
+    /// bulk path; one by one with auto-commit is 20× slower).</summary>
+    public void Upsert(IReadOnlyCollection<CatalogRecord> records)
+    {
+        if (records.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            Write(records, insertNew: true);
+        }
+        catch (LiteException e) when (e.ErrorCode == DuplicateKey)
+        {
+            // A record thought new was already there (overlapping roots): write them all as upserts.
+            Write(records, insertNew: false);
+        }
+        foreach (var r in records)
+        {
+            r.Stored = true;
+        }
+    }
+
+    /// <summary>Bumped by every write of file records: a result computed from the records at one
+    /// generation (a duplicate report) is still right while the generation is the same.</summary>
+    public long Generation => _meta.FindById(GenerationKey)?["value"].AsInt64 ?? 0;
+
+    private const string GenerationKey = "generation";
+
+    /// <summary>A result cached under <paramref name="key"/>, if it was computed at the current generation.</summary>
+    public BsonDocument? CachedResult(string key)
+    {
+        var doc = _meta.FindById("cache:" + key);
+        return doc is not null && doc["generation"].AsInt64 == Generation ? doc["value"].AsDocument : null;
+    }
+
+    /// <summary>Caches a result computed at the current generation (not itself a change of records).</summary>
+    public void CacheResult(string key, BsonDocument value) =>
+        _meta.Upsert(new BsonDocument { ["_id"] = "cache:" + key, ["generation"] = Generation, ["value"] = value });
+
+    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew)
+    {
+        _db.BeginTrans();
+        try
+        {
+            _meta.Upsert(new BsonDocument { ["_id"] = GenerationKey, ["value"] = Generation + 1 });
+            if (insertNew)
+            {
+                _files.Insert(records.Where(r => !r.Stored).Select(CatalogBson.ToDocument));
+                foreach (var r in records.Where(r => r.Stored))
+                {
+                    _files.Upsert(CatalogBson.ToDocument(r));
+                }
+            }
+            else
+            {
+                _files.Upsert(records.Select(CatalogBson.ToDocument));
+            }
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Present, hashed, non-junk records of at least <paramref name="minSize"/> bytes that share
+    /// their size with another record, one size at a time, largest first. Sizes come from the size
+    /// index alone; records are then read in size ranges of about <paramref name="chunkRecords"/>, so
+    /// memory stays bounded and no cursor is open while the caller writes between groups.</summary>
+    public IEnumerable<List<CatalogRecord>> SameSizeGroups(long minSize, int chunkRecords = 5000)
+    {
+        var sizes = _files.Query()
+            .Where(Query.GTE(CatalogBson.Size, minSize))
+            .Select("$." + CatalogBson.Size)
+            .ToEnumerable()
+            .Select(d => d.Values.First().AsInt64)
+            .ToArray();
+        Array.Sort(sizes);
+        int hi = sizes.Length - 1;
+        while (hi > 0)
+        {
+            // Walk down from sizes[hi] until the chunk holds enough records, ending on a size boundary.
+            int lo = hi;
+            while (lo > 0 && (hi - lo < chunkRecords || sizes[lo - 1] == sizes[lo]))
+            {
+                lo--;
+            }
+            long low = sizes[lo], high = sizes[hi];
+            var bySize = _files.Find(Query.Between(CatalogBson.Size, low, high))
+                .Select(Read)
+                .Where(IsHashedPresent)
+                .GroupBy(r => r.Size)
+                .Where(g => g.Count() >= 2)
+                .OrderByDescending(g => g.Key)
+                .Select(g => g.ToList())
+                .ToList();
+            foreach (var group in bySize)
+            {
+                yield return group;
+            }
+            hi = lo - 1;
+        }
+    }
+
+    private static bool IsHashedPresent(CatalogRecord r) =>
+        !r.Gone && r.Kind != Classification.FileKind.Junk && r.SampleHash is not null && r.Error is null;
+
+    /// <summary>Present junk records, by path.</summary>
+    public IEnumerable<CatalogRecord> Junk() =>
+        _files.Find(Query.EQ(CatalogBson.Kind, Classification.FileKind.Junk))
+            .Select(Read)
+            .Where(r => !r.Gone)
+            .OrderBy(r => r.Id, StringComparer.Ordinal);
+
+    /// <summary>The last scan of a root, if any.</summary>
+    public RootScan? FindRoot(string source, string root) =>
+        _roots.FindById(CatalogKey.Of(source, root)) is { } d ? CatalogBson.ToRootScan(d) : null;
+
+    /// <summary>Saves a root's scan record.</summary>
+    public void SaveRoot(RootScan scan) => _roots.Upsert(CatalogBson.ToDocument(scan));
+
+    /// <summary>Releases the database, then the lock.</summary>
+    public void Dispose()
+    {
+        _db.Dispose();
+        _lock.Dispose();
+    }
+
+    private static CatalogRecord Read(BsonDocument d)
+    {
+        var r = CatalogBson.ToRecord(d);
+        r.Stored = true;
+        return r;
     }
 
     // LiteDB rewrites the header of a file it does not recognise; a wrong --catalog must not
@@ -90,110 +264,5 @@ public sealed class CatalogStore : IDisposable
         {
             throw new CatalogException($"cannot open catalog {path}: not a LiteDB catalog (refusing to touch it)");
         }
-    }
-
-    /// <summary>Records at or under <paramref name="root"/> of <paramref name="source"/>, in walk order,
-    /// read in short pages so a long scan never holds a read cursor or the whole set.</summary>
-    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 2000)
-    {
-        var end = CatalogKey.RangeEnd(source, root);
-        var from = CatalogKey.RangeStart(source, root);
-        bool inclusive = true;
-        while (true)
-        {
-            var page = Files.Find(Query.Between("_id", from, end), 0, pageSize)
-                .Where(r => inclusive || !string.Equals(r.Id, from, StringComparison.Ordinal))
-                .ToList();
-            foreach (var record in page)
-            {
-                if (string.CompareOrdinal(record.Id, end) < 0 && Scanning.WalkOrder.IsUnder(record.Path, root))
-                {
-                    yield return record;
-                }
-            }
-            if (page.Count < pageSize - (inclusive ? 0 : 1))
-            {
-                yield break;
-            }
-            from = page[^1].Id;
-            inclusive = false;
-        }
-    }
-
-    /// <summary>Writes records in one transaction (LiteDB's bulk path; one by one is 20× slower).</summary>
-    public void Upsert(IReadOnlyCollection<CatalogRecord> records)
-    {
-        if (records.Count == 0)
-        {
-            return;
-        }
-        _db.BeginTrans();
-        try
-        {
-            Files.Upsert(records);
-            _db.Commit();
-        }
-        catch
-        {
-            _db.Rollback();
-            throw;
-        }
-    }
-
-    /// <summary>Present, hashed, non-junk records of at least <paramref name="minSize"/> bytes, largest
-    /// first. Read in pages that always end on a size boundary, so callers may write between sizes.</summary>
-    public IEnumerable<CatalogRecord> HashedBySizeDescending(long minSize, int pageSize = 5000)
-    {
-        long below = long.MaxValue; // exclusive upper bound of the next page
-        while (true)
-        {
-            long upper = below;
-            var page = Files.Query()
-                .Where(r => r.Size >= minSize && r.Size < upper)
-                .OrderByDescending(r => r.Size)
-                .Limit(pageSize)
-                .ToList();
-            if (page.Count < pageSize)
-            {
-                foreach (var r in page.Where(IsHashedPresent))
-                {
-                    yield return r;
-                }
-                yield break;
-            }
-            long last = page[^1].Size;
-            if (page[0].Size == last)
-            {
-                // One size fills the page: read that size whole.
-                foreach (var r in Files.Find(r => r.Size == last).Where(IsHashedPresent).ToList())
-                {
-                    yield return r;
-                }
-                below = last;
-                continue;
-            }
-            // The smallest size may go on past the page: the next page starts with it again.
-            foreach (var r in page.Where(r => r.Size != last && IsHashedPresent(r)))
-            {
-                yield return r;
-            }
-            below = last + 1;
-        }
-    }
-
-    private static bool IsHashedPresent(CatalogRecord r) =>
-        !r.Gone && r.Kind != Classification.FileKind.Junk && r.SampleHash is not null && r.Error is null;
-
-    /// <summary>Present junk records, by path.</summary>
-    public IEnumerable<CatalogRecord> Junk() =>
-        Files.Find(Query.EQ(nameof(CatalogRecord.Kind), Classification.FileKind.Junk))
-            .Where(r => !r.Gone)
-            .OrderBy(r => r.Id, StringComparer.Ordinal);
-
-    /// <summary>Releases the database, then the lock.</summary>
-    public void Dispose()
-    {
-        _db.Dispose();
-        _lock?.Dispose();
     }
 }

@@ -1,12 +1,9 @@
-using LiteDB;
-
 namespace MediaLibrary.Common.Catalog;
 
 /// <summary>The last scan of one root: when present records under it were last seen.</summary>
 public sealed class RootScan
 {
     /// <summary><see cref="CatalogKey"/> of (source, root).</summary>
-    [BsonId]
     public string Id { get; set; } = "";
 
     public string Source { get; set; } = "";

@@ -18,13 +18,32 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
     /// <summary>What full hashing read.</summary>
     public HashCounters Hashing { get; } = new();
 
-    /// <summary>Finds the groups; full hashes computed on the way are written back to the catalog.</summary>
+    /// <summary>Finds the groups; full hashes computed on the way are written back to the catalog.
+    /// When no record changed since the last search with the same minimum size, its groups are
+    /// reused (an unchanged rescan writes nothing, so "scan, then dupes" stays cheap).</summary>
     public DuplicateReport Find(CancellationToken cancellationToken)
+    {
+        var cacheKey = "dupes:min=" + Math.Max(0, options.MinSize);
+        if (catalog.CachedResult(cacheKey) is { } cached)
+        {
+            return new DuplicateReport(DuplicateReportBson.ToGroups(cached), [], 0, 0);
+        }
+        var report = Compute(cancellationToken);
+        // A report with skipped candidates depends on files that changed: never reuse it. Very large
+        // reports are not cached (a LiteDB document holds at most 16 MiB).
+        if (report.Skipped.Count == 0 && report.FileCount < 50_000)
+        {
+            catalog.CacheResult(cacheKey, DuplicateReportBson.ToDocument(report.Groups));
+        }
+        return report;
+    }
+
+    private DuplicateReport Compute(CancellationToken cancellationToken)
     {
         var groups = new List<DuplicateGroup>();
         var skipped = new List<ScanError>();
         var updates = new List<CatalogRecord>();
-        foreach (var sameSize in BySize(catalog.HashedBySizeDescending(Math.Max(0, options.MinSize))))
+        foreach (var sameSize in catalog.SameSizeGroups(Math.Max(0, options.MinSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (DistinctInodes(sameSize) < 2)
@@ -136,23 +155,4 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
 
     private static int DistinctInodes(IEnumerable<CatalogRecord> records) =>
         records.Select(r => (r.Device, r.Inode)).Distinct().Take(2).Count();
-
-    /// <summary>Consecutive runs of equal size from a size-ordered stream.</summary>
-    private static IEnumerable<List<CatalogRecord>> BySize(IEnumerable<CatalogRecord> ordered)
-    {
-        var run = new List<CatalogRecord>();
-        foreach (var r in ordered)
-        {
-            if (run.Count > 0 && run[0].Size != r.Size)
-            {
-                yield return run;
-                run = [];
-            }
-            run.Add(r);
-        }
-        if (run.Count > 0)
-        {
-            yield return run;
-        }
-    }
 }

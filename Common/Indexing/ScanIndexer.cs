@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using LiteDB;
 using MediaLibrary.Common.Catalog;
@@ -52,7 +53,18 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         try
         {
             await Task.Factory.StartNew(
-                () => WalkRoots(roots, work.Writer, writes.Writer, failed.Token),
+                () =>
+                {
+                    long t0 = Stopwatch.GetTimestamp();
+                    try
+                    {
+                        WalkRoots(roots, work.Writer, writes.Writer, failed.Token);
+                    }
+                    finally
+                    {
+                        Progress.AddWalkTime(Stopwatch.GetElapsedTime(t0));
+                    }
+                },
                 failed.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -78,15 +90,14 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
     private void WalkRoots(IReadOnlyList<string> roots, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes, CancellationToken ct)
     {
         var walker = new FileWalker(options.Walk);
-        foreach (var rawRoot in roots)
+        foreach (var root in DistinctRoots(roots))
         {
-            var root = FileWalker.NormalizeRoot(rawRoot);
             var now = options.Clock.GetUtcNow().UtcDateTime;
-            var scan = catalog.Roots.FindById(CatalogKey.Of(options.Source, root))
+            var scan = catalog.FindRoot(options.Source, root)
                 ?? new RootScan { Id = CatalogKey.Of(options.Source, root), Source = options.Source, Root = root };
             scan.LastStarted = now;
             scan.LastCompleted = null;
-            catalog.Roots.Upsert(scan);
+            catalog.SaveRoot(scan);
 
             long files = Progress.Files, bytes = Progress.Bytes;
             if (!MergeRoot(walker, root, now, work, writes, ct))
@@ -96,31 +107,39 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
             scan.LastCompleted = options.Clock.GetUtcNow().UtcDateTime;
             scan.Files = Progress.Files - files;
             scan.Bytes = Progress.Bytes - bytes;
-            catalog.Roots.Upsert(scan);
+            catalog.SaveRoot(scan);
         }
+    }
+
+    /// <summary>Normalized roots, without repeats or roots inside another given root (each path is
+    /// walked once, so a record is never both "new" and "stored" in one scan).</summary>
+    internal static List<string> DistinctRoots(IEnumerable<string> roots)
+    {
+        var normalized = roots.Select(FileWalker.NormalizeRoot).Distinct(StringComparer.Ordinal).ToList();
+        return normalized.Where(r => !normalized.Any(o => o != r && WalkOrder.IsUnder(r, o))).ToList();
     }
 
     /// <returns>False when the root itself could not be read (nothing under it is marked gone).</returns>
     private bool MergeRoot(FileWalker walker, string root, DateTime now, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes, CancellationToken ct)
     {
-        using var stored = catalog.StreamUnder(options.Source, root).GetEnumerator();
-        bool hasStored = stored.MoveNext();
+        using var stored = new Prefetch<CatalogRecord>(catalog.StreamUnder(options.Source, root, 2000), 4000);
+        bool hasStored = stored.TryNext(out var current);
         string? keepPrefix = null;
 
         foreach (var entry in walker.Walk(root))
         {
             ct.ThrowIfCancellationRequested();
             Progress.CurrentPath = entry.Path;
-            while (hasStored && string.CompareOrdinal(stored.Current.Path, entry.Path) < 0)
+            while (hasStored && string.CompareOrdinal(current.Path, entry.Path) < 0)
             {
-                Unvisited(stored.Current, keepPrefix, now, writes, ct);
-                hasStored = stored.MoveNext();
+                Unvisited(current, keepPrefix, now, writes, ct);
+                hasStored = stored.TryNext(out current);
             }
             CatalogRecord? previous = null;
-            if (hasStored && string.Equals(stored.Current.Path, entry.Path, StringComparison.Ordinal))
+            if (hasStored && string.Equals(current.Path, entry.Path, StringComparison.Ordinal))
             {
-                previous = stored.Current;
-                hasStored = stored.MoveNext();
+                previous = current;
+                hasStored = stored.TryNext(out current);
             }
 
             switch (entry.Problem)
@@ -157,8 +176,8 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         }
         while (hasStored)
         {
-            Unvisited(stored.Current, keepPrefix, now, writes, ct);
-            hasStored = stored.MoveNext();
+            Unvisited(current, keepPrefix, now, writes, ct);
+            hasStored = stored.TryNext(out current);
         }
         return true;
     }
@@ -237,7 +256,9 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
             try
             {
                 BeforeHash?.Invoke(record.Path);
+                long t0 = Stopwatch.GetTimestamp();
                 var hashes = hasher.Hash(record.Path, job.Stat, options.FullHash);
+                Progress.AddHashTime(Stopwatch.GetElapsedTime(t0));
                 record.Algo = options.Hashing.Algorithm;
                 record.SampleSize = options.Hashing.SampleSize;
                 record.SampleHash = hashes.SampleHash;
@@ -269,6 +290,14 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         }
     }
 
+    private void Write(List<CatalogRecord> batch)
+    {
+        long t0 = Stopwatch.GetTimestamp();
+        catalog.Upsert(batch);
+        batch.Clear();
+        Progress.AddWriteTime(Stopwatch.GetElapsedTime(t0));
+    }
+
     private static async Task Emit(ChannelWriter<CatalogRecord> writes, CatalogRecord record)
     {
         try
@@ -291,11 +320,10 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
                 batch.Add(record);
                 if (batch.Count >= options.WriteBatchSize)
                 {
-                    catalog.Upsert(batch);
-                    batch.Clear();
+                    Write(batch);
                 }
             }
-            catalog.Upsert(batch);
+            Write(batch);
         }
         catch (Exception e) when (e is LiteException or IOException)
         {
@@ -322,6 +350,7 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         LinkCount = (int)stat.LinkCount,
         FirstSeen = previous?.FirstSeen ?? now,
         LastSeen = now,
+        Stored = previous is not null,
     };
 
     /// <summary>The identity a record was stored with, to compare with a fresh stat.</summary>
@@ -342,11 +371,14 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         OnError?.Invoke(error);
     }
 
-    private static void Send<T>(ChannelWriter<T> writer, T item, CancellationToken ct)
+    private void Send<T>(ChannelWriter<T> writer, T item, CancellationToken ct)
     {
         while (!writer.TryWrite(item))
         {
-            if (!writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult())
+            long t0 = Stopwatch.GetTimestamp();
+            bool open = writer.WaitToWriteAsync(ct).AsTask().GetAwaiter().GetResult();
+            Progress.AddWaitTime(Stopwatch.GetElapsedTime(t0));
+            if (!open)
             {
                 throw new OperationCanceledException(ct);
             }

@@ -40,6 +40,28 @@ public sealed class ScanProgress
     /// <summary>The path the walk is at (for a progress line).</summary>
     public string CurrentPath { get; internal set; } = "";
 
+    private long _walkTicks;
+    private long _hashTicks;
+    private long _writeTicks;
+    private long _waitTicks;
+
+    /// <summary>Time the walk thread spent walking and comparing with the catalog (not waiting).</summary>
+    public TimeSpan WalkTime => TimeSpan.FromTicks(Interlocked.Read(ref _walkTicks) - Interlocked.Read(ref _waitTicks));
+
+    /// <summary>Time spent hashing, summed over workers.</summary>
+    public TimeSpan HashTime => TimeSpan.FromTicks(Interlocked.Read(ref _hashTicks));
+
+    /// <summary>Time spent in catalog write transactions.</summary>
+    public TimeSpan WriteTime => TimeSpan.FromTicks(Interlocked.Read(ref _writeTicks));
+
+    internal void AddWalkTime(TimeSpan t) => Interlocked.Add(ref _walkTicks, t.Ticks);
+
+    internal void AddWaitTime(TimeSpan t) => Interlocked.Add(ref _waitTicks, t.Ticks);
+
+    internal void AddHashTime(TimeSpan t) => Interlocked.Add(ref _hashTicks, t.Ticks);
+
+    internal void AddWriteTime(TimeSpan t) => Interlocked.Add(ref _writeTicks, t.Ticks);
+
     internal void AddFile(long size)
     {
         Interlocked.Increment(ref _files);

@@ -13,21 +13,41 @@ public sealed class CatalogStoreTests
     };
 
     [TestMethod]
-    [DataRow(1)]
-    [DataRow(2)]
-    [DataRow(3)]
-    [DataRow(100)]
-    public void HashedBySizeDescending_AnyPageSize_YieldsEachPresentRecordOnceLargestFirst(int pageSize)
+    public void SameSizeGroups_YieldsSharedSizesOnlyLargestFirstSkippingGoneAndSmall()
     {
         using var tree = new TempTree();
         using var catalog = CatalogStore.Open(tree.Catalog);
-        long[] sizes = [5, 5, 5, 4, 4, 3, 2, 2, 2, 2, 1, 7];
+        long[] sizes = [5, 5, 5, 4, 3, 2, 2, 2, 2, 1, 1, 7, 6];
         catalog.Upsert(sizes.Select((s, i) => Record($"/f{i:00}", s)).Append(Record("/gone", 6, gone: true)).ToList());
 
-        var got = catalog.HashedBySizeDescending(2, pageSize).ToList();
+        var groups = catalog.SameSizeGroups(2).ToList();
 
-        CollectionAssert.AreEqual(sizes.Where(s => s >= 2).OrderByDescending(s => s).ToArray(), got.Select(r => r.Size).ToArray());
-        Assert.HasCount(got.Count, got.Select(r => r.Id).Distinct());
+        CollectionAssert.AreEqual(new[] { 5L, 2L }, groups.Select(g => g[0].Size).ToArray());
+        CollectionAssert.AreEqual(new[] { 3, 4 }, groups.Select(g => g.Count).ToArray());
+    }
+
+    [TestMethod]
+    public void Upsert_RecordReadBack_RoundTripsEveryField()
+    {
+        using var tree = new TempTree();
+        using var catalog = CatalogStore.Open(tree.Catalog);
+        var now = new DateTime(2026, 11, 25, 1, 2, 3, DateTimeKind.Utc);
+        var record = new CatalogRecord
+        {
+            Id = CatalogKey.Of("local", "/m/ trailing "), Source = "local", Path = "/m/ trailing ", Kind = "junk",
+            Ext = "", JunkReason = "pattern: *.part", Size = 1L << 40, MtimeNs = 1_795_567_127_056_900_300,
+            CtimeNs = -5, Device = unchecked((long)ulong.MaxValue), Inode = 42, LinkCount = 3, Algo = "xxh128",
+            SampleSize = 65536, SampleHash = "", FullHash = "ff", Error = "denied", FirstSeen = now,
+            LastSeen = now.AddDays(1), Gone = true, GoneAt = now.AddDays(2),
+        };
+        catalog.Upsert([record]);
+
+        var back = catalog.Find("local", "/m/ trailing ")!;
+
+        foreach (var p in typeof(CatalogRecord).GetProperties())
+        {
+            Assert.AreEqual(p.GetValue(record), p.GetValue(back), p.Name);
+        }
     }
 
     [TestMethod]

@@ -167,4 +167,28 @@ public sealed class DuplicateFinderTests
         var report = await ScanAndFindAsync(tree);
         CollectionAssert.AreEqual(new[] { 40_000L, 30_000L }, report.Groups.Select(g => g.ReclaimableBytes).ToArray());
     }
+
+    [TestMethod]
+    public async Task Find_Repeated_ReusesTheReportUntilARecordChanges()
+    {
+        using var tree = new TempTree();
+        var data = TempTree.RandomBytes(300_000, 13);
+        tree.Write("a.mkv", data);
+        var b = tree.Write("b.mkv", data);
+        tree.HardLink("a.mkv", "c.mkv");
+        var first = await ScanAndFindAsync(tree);
+
+        DuplicateReport again;
+        using (var catalog = CatalogStore.Open(tree.Catalog))
+        {
+            again = new DuplicateFinder(catalog, new DuplicateOptions()).Find(TestContext.CancellationToken);
+        }
+        Assert.AreEqual(first.Groups.Single(), again.Groups.Single() with { Members = first.Groups.Single().Members });
+        CollectionAssert.AreEqual(first.Groups.Single().Members.ToList(), again.Groups.Single().Members.ToList());
+
+        data[^1] ^= 1;
+        File.WriteAllBytes(b, data);
+        var afterChange = await ScanAndFindAsync(tree);
+        Assert.IsEmpty(afterChange.Groups, "a changed file invalidates the cached report");
+    }
 }

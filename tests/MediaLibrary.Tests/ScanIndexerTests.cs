@@ -22,7 +22,7 @@ public sealed class ScanIndexerTests
     private static List<CatalogRecord> Records(TempTree tree)
     {
         using var catalog = CatalogStore.Open(tree.Catalog);
-        return catalog.Files.FindAll().OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
+        return catalog.AllRecords().OrderBy(r => r.Path, StringComparer.Ordinal).ToList();
     }
 
     [TestMethod]

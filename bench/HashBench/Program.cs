@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MediaLibrary.Bench.HashThroughput).Assembly).Run(args);
