@@ -17,12 +17,12 @@ public static class JunkCommand
         {
             var output = parse.InvocationConfiguration.Output;
             using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var junk = catalog.Junk().ToList();
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonReports.Junk(junk, catalog.Path));
+                JsonReports.Junk(output, catalog.Junk(), catalog.Path);
                 return ExitCodes.Ok;
             }
+            var junk = catalog.Junk().ToList();
             var console = ConsoleFactory.Over(output, ConsoleFactory.IsTerminal(output));
             if (junk.Count > 0)
             {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -103,14 +104,16 @@ public static class JsonReports
         w.WriteEndArray();
     });
 
-    /// <summary><c>mlm junk --json</c>.</summary>
-    public static string Junk(IReadOnlyList<CatalogRecord> junk, string catalogPath) => Write(w =>
+    /// <summary><c>mlm junk --json</c>, streamed: the files first, the totals after them.</summary>
+    public static void Junk(TextWriter output, IEnumerable<CatalogRecord> junk, string catalogPath)
     {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var w = new Utf8JsonWriter(buffer, Options);
+        w.WriteStartObject();
         w.WriteNumber("version", Version);
         w.WriteString("catalog", catalogPath);
-        w.WriteNumber("count", junk.Count);
-        w.WriteNumber("total_bytes", junk.Sum(r => r.Size));
         w.WriteStartArray("files");
+        long count = 0, bytes = 0;
         foreach (var r in junk)
         {
             w.WriteStartObject();
@@ -119,9 +122,27 @@ public static class JsonReports
             w.WriteString("ext", r.Ext);
             w.WriteString("reason", r.JunkReason);
             w.WriteEndObject();
+            count++;
+            bytes += r.Size;
+            if (w.BytesPending + buffer.WrittenCount > 48 * 1024)
+            {
+                Drain(w, buffer, output);
+            }
         }
         w.WriteEndArray();
-    });
+        w.WriteNumber("count", count);
+        w.WriteNumber("total_bytes", bytes);
+        w.WriteEndObject();
+        Drain(w, buffer, output);
+        output.WriteLine();
+    }
+
+    private static void Drain(Utf8JsonWriter w, ArrayBufferWriter<byte> buffer, TextWriter output)
+    {
+        w.Flush();
+        output.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        buffer.ResetWrittenCount();
+    }
 
     private static void WriteError(Utf8JsonWriter w, ScanError e)
     {

@@ -218,12 +218,12 @@ public sealed class CatalogStore : IDisposable
     private static bool IsHashedPresent(CatalogRecord r) =>
         !r.Gone && r.Kind != Classification.FileKind.Junk && r.SampleHash is not null && r.Error is null;
 
-    /// <summary>Present junk records, by path.</summary>
+    /// <summary>Present junk records, streamed in the kind index's order (the order they were stored,
+    /// which for one scan is path order): a catalog of millions must not be sorted in memory.</summary>
     public IEnumerable<CatalogRecord> Junk() =>
         _files.Find(Query.EQ(CatalogBson.Kind, Classification.FileKind.Junk))
             .Select(Read)
-            .Where(r => !r.Gone)
-            .OrderBy(r => r.Id, StringComparer.Ordinal);
+            .Where(r => !r.Gone);
 
     /// <summary>The last scan of a root, if any.</summary>
     public RootScan? FindRoot(string source, string root) =>

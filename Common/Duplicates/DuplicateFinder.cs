@@ -86,7 +86,7 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
     private List<CatalogRecord> EnsureFullHashes(List<CatalogRecord> candidates, List<ScanError> skipped, List<CatalogRecord> updates, CancellationToken ct)
     {
         var missing = candidates.Where(r => r.FullHash is null)
-            .GroupBy(r => (r.Device, r.Inode))
+            .GroupBy(r => (r.Source, r.Device, r.Inode))
             .Select(g => g.ToList())
             .ToList();
         if (missing.Count == 0)
@@ -140,19 +140,20 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
 
     private static DuplicateGroup ToGroup(List<CatalogRecord> records)
     {
-        records.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var firstPathOfInode = new Dictionary<(long, long), string>();
+        records.Sort(static (a, b) => string.CompareOrdinal(a.Id, b.Id));
+        // Inode numbers are per machine: the identity is (source, device, inode).
+        var firstPathOfInode = new Dictionary<(string, long, long), string>();
         var members = new List<DuplicateMember>(records.Count);
         foreach (var r in records)
         {
-            string? hardlinkOf = firstPathOfInode.TryGetValue((r.Device, r.Inode), out var first) ? first : null;
-            firstPathOfInode.TryAdd((r.Device, r.Inode), r.Path);
-            members.Add(new DuplicateMember(r.Path, unchecked((ulong)r.Device), unchecked((ulong)r.Inode), hardlinkOf));
+            string? hardlinkOf = firstPathOfInode.TryGetValue((r.Source, r.Device, r.Inode), out var first) ? first : null;
+            firstPathOfInode.TryAdd((r.Source, r.Device, r.Inode), r.Path);
+            members.Add(new DuplicateMember(r.Source, r.Path, unchecked((ulong)r.Device), unchecked((ulong)r.Inode), hardlinkOf));
         }
         var head = records[0];
         return new DuplicateGroup(head.Size, head.Algo!, head.FullHash!, members, firstPathOfInode.Count);
     }
 
     private static int DistinctInodes(IEnumerable<CatalogRecord> records) =>
-        records.Select(r => (r.Device, r.Inode)).Distinct().Take(2).Count();
+        records.Select(r => (r.Source, r.Device, r.Inode)).Distinct().Take(2).Count();
 }

@@ -15,6 +15,7 @@ internal static class DuplicateReportBson
             ["identities"] = g.Identities,
             ["members"] = new BsonArray(g.Members.Select(m => (BsonValue)new BsonDocument
             {
+                ["source"] = m.Source,
                 ["path"] = m.Path,
                 ["dev"] = unchecked((long)m.Device),
                 ["ino"] = unchecked((long)m.Inode),
@@ -27,6 +28,7 @@ internal static class DuplicateReportBson
     {
         var g = v.AsDocument;
         var members = g["members"].AsArray.Select(m => new DuplicateMember(
+            m["source"].AsString,
             m["path"].AsString,
             unchecked((ulong)m["dev"].AsInt64),
             unchecked((ulong)m["ino"].AsInt64),
