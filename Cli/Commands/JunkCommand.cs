@@ -17,12 +17,12 @@ public static class JunkCommand
         {
             var output = parse.InvocationConfiguration.Output;
             using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+            var junk = catalog.Junk();
             if (parse.GetValue(json))
             {
-                JsonReports.Junk(output, catalog.Junk(), catalog.Path);
+                JsonReports.Junk(output, junk, catalog.Path);
                 return ExitCodes.Ok;
             }
-            var junk = catalog.Junk().ToList();
             var console = ConsoleFactory.Over(output, ConsoleFactory.IsTerminal(output));
             if (junk.Count > 0)
             {
@@ -30,7 +30,7 @@ public static class JunkCommand
                     .AddColumn(new TableColumn("Size").RightAligned()).AddColumn("Reason").AddColumn("Path");
                 foreach (var r in junk)
                 {
-                    table.AddRow(new Text(ByteSize.Format(r.Size)), new Text(r.JunkReason ?? ""), new Text(DisplayText.Escape(r.Path)));
+                    table.AddRow(new Text(ByteSize.Format(r.Size)), new Text(r.Reason), new Text(DisplayText.Escape(r.Path)));
                 }
                 console.Write(table);
             }

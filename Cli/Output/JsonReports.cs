@@ -105,7 +105,7 @@ public static class JsonReports
     });
 
     /// <summary><c>mlm junk --json</c>, streamed: the files first, the totals after them.</summary>
-    public static void Junk(TextWriter output, IEnumerable<CatalogRecord> junk, string catalogPath)
+    public static void Junk(TextWriter output, IEnumerable<JunkEntry> junk, string catalogPath)
     {
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         using var w = new Utf8JsonWriter(buffer, Options);
@@ -120,7 +120,7 @@ public static class JsonReports
             w.WriteString("path", r.Path);
             w.WriteNumber("size", r.Size);
             w.WriteString("ext", r.Ext);
-            w.WriteString("reason", r.JunkReason);
+            w.WriteString("reason", r.Reason);
             w.WriteEndObject();
             count++;
             bytes += r.Size;

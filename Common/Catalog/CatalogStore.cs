@@ -218,12 +218,17 @@ public sealed class CatalogStore : IDisposable
     private static bool IsHashedPresent(CatalogRecord r) =>
         !r.Gone && r.Kind != Classification.FileKind.Junk && r.SampleHash is not null && r.Error is null;
 
-    /// <summary>Present junk records, streamed in the kind index's order (the order they were stored,
-    /// which for one scan is path order): a catalog of millions must not be sorted in memory.</summary>
-    public IEnumerable<CatalogRecord> Junk() =>
-        _files.Find(Query.EQ(CatalogBson.Kind, Classification.FileKind.Junk))
-            .Select(Read)
-            .Where(r => !r.Gone);
+    /// <summary>Present junk files in path order. Only the few fields a listing shows are held for
+    /// the sort (the kind index's order is not insertion order), not whole records.</summary>
+    public IReadOnlyList<JunkEntry> Junk()
+    {
+        var junk = _files.Find(Query.EQ(CatalogBson.Kind, Classification.FileKind.Junk))
+            .Where(d => !d["gone"].AsBoolean)
+            .Select(d => new JunkEntry(d["_id"].AsString, d["path"].AsString, d[CatalogBson.Size].AsInt64, d["ext"].AsString, d["junk_reason"].AsString))
+            .ToList();
+        junk.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return junk;
+    }
 
     /// <summary>The last scan of a root, if any.</summary>
     public RootScan? FindRoot(string source, string root) =>
