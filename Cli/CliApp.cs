@@ -13,7 +13,14 @@ public static class CliApp
     {
         var root = Build(interactive);
         var parse = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var config = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            // Ctrl+C cancels; hashing checks the token every MiB and the writer commits what is done.
+            ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -36,6 +43,12 @@ public static class CliApp
         {
             await error.WriteLineAsync("mlm: interrupted; what was stored is kept");
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException)
+        {
+            // The catalog failed under a command (disk full, damaged page): a message, never a stack trace.
+            await error.WriteLineAsync("mlm: catalog error: " + e.Message);
+            return ExitCodes.Failure;
         }
     }
 

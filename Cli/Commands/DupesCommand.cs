@@ -16,10 +16,9 @@ public static class DupesCommand
         var csv = new Option<bool>("--csv") { Description = "Print CSV, one row per file" };
         var minSize = SizeOption.Create("--min-size", "Ignore files smaller than this", 1);
         var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
-        var followed = new Option<bool>("--follow-symlinks") { Description = "Open symlinked paths (when the scan followed symlinks)" };
         var command = new Command("dupes", "List groups of identical files (size, then sample hash, then full hash)")
         {
-            json, csv, minSize, workers, followed,
+            json, csv, minSize, workers,
         };
         command.Validators.Add(r =>
         {
@@ -33,7 +32,7 @@ public static class DupesCommand
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
             using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var finder = new DuplicateFinder(catalog, new DuplicateOptions(parse.GetValue(minSize), Math.Max(1, parse.GetValue(workers)), parse.GetValue(followed)));
+            var finder = new DuplicateFinder(catalog, new DuplicateOptions(parse.GetValue(minSize), Math.Max(1, parse.GetValue(workers))));
             var report = finder.Find(ct);
             foreach (var s in report.Skipped)
             {

@@ -37,6 +37,11 @@ internal static class CatalogBson
         SetIfNotNull(d, "sample_hash", r.SampleHash);
         SetIfNotNull(d, "full_hash", r.FullHash);
         SetIfNotNull(d, "error", r.Error);
+        SetIfNotNull(d, "inode_key", r.InodeKey);
+        if (r.Media is { } m)
+        {
+            d["media"] = ToDocument(m);
+        }
         if (r.GoneAt is { } goneAt)
         {
             d["gone_at"] = Millis(goneAt);
@@ -67,6 +72,44 @@ internal static class CatalogBson
         SampleHash = StringOrNull(d, "sample_hash"),
         FullHash = StringOrNull(d, "full_hash"),
         Error = StringOrNull(d, "error"),
+        InodeKey = StringOrNull(d, "inode_key"),
+        Media = d.TryGetValue("media", out var media) && media.IsDocument ? ToMediaInfo(media.AsDocument) : null,
+    };
+
+    private static BsonDocument ToDocument(MediaInfo m) => new()
+    {
+        ["duration"] = m.Duration,
+        ["container"] = m.Container,
+        ["video_codec"] = m.VideoCodec,
+        ["audio_codecs"] = new BsonArray(m.AudioCodecs.Select(c => new BsonValue(c))),
+        ["width"] = m.Width,
+        ["height"] = m.Height,
+        ["bitrate"] = m.Bitrate,
+        ["frame_rate"] = m.FrameRate,
+        ["bit_depth"] = m.BitDepth,
+        ["hdr"] = m.Hdr,
+        ["audio_languages"] = new BsonArray(m.AudioLanguages.Select(c => new BsonValue(c))),
+        ["subtitle_languages"] = new BsonArray(m.SubtitleLanguages.Select(c => new BsonValue(c))),
+        ["streams_json"] = m.StreamsJson,
+        ["probe_error"] = m.ProbeError,
+    };
+
+    private static MediaInfo ToMediaInfo(BsonDocument d) => new()
+    {
+        Duration = d["duration"].AsDouble,
+        Container = d["container"].AsString,
+        VideoCodec = d["video_codec"].AsString,
+        AudioCodecs = d["audio_codecs"].AsArray.Select(v => v.AsString).ToArray(),
+        Width = d["width"].AsInt32,
+        Height = d["height"].AsInt32,
+        Bitrate = d["bitrate"].AsInt64,
+        FrameRate = d["frame_rate"].AsDouble,
+        BitDepth = d["bit_depth"].AsInt32,
+        Hdr = d["hdr"].AsString,
+        AudioLanguages = d["audio_languages"].AsArray.Select(v => v.AsString).ToArray(),
+        SubtitleLanguages = d["subtitle_languages"].AsArray.Select(v => v.AsString).ToArray(),
+        StreamsJson = d["streams_json"].AsString,
+        ProbeError = d["probe_error"].AsString,
     };
 
     public static BsonDocument ToDocument(RootScan s)
@@ -100,9 +143,9 @@ internal static class CatalogBson
 
     // Times are stored as Unix milliseconds: LiteDB's DateTime values come back in local time, and
     // converting them costs more than the rest of reading a record.
-    private static long Millis(DateTime t) => new DateTimeOffset(t.ToUniversalTime()).ToUnixTimeMilliseconds();
+    public static long Millis(DateTime t) => new DateTimeOffset(t.ToUniversalTime()).ToUnixTimeMilliseconds();
 
-    private static DateTime Time(BsonValue v) => DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64).UtcDateTime;
+    public static DateTime Time(BsonValue v) => DateTimeOffset.FromUnixTimeMilliseconds(v.AsInt64).UtcDateTime;
 
     private static void SetIfNotNull(BsonDocument d, string key, string? value)
     {

@@ -42,10 +42,18 @@ public sealed partial class CatalogLock : IDisposable
                 ? new CatalogException($"catalog {catalogPath} is in use by another mlm process{holder}; try again when it ends") { Busy = true }
                 : new CatalogException($"cannot lock catalog {catalogPath}: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
-        file.SetLength(0);
-        var pid = System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n");
-        file.Write(pid);
-        file.Flush();
+        try
+        {
+            // The pid is only for the "in use" message; a full disk must not leak the lock.
+            file.SetLength(0);
+            file.Write(System.Text.Encoding.ASCII.GetBytes(Environment.ProcessId + "\n"));
+            file.Flush();
+        }
+        catch (IOException e)
+        {
+            file.Dispose();
+            throw new CatalogException($"cannot write lock file {lockPath}: {e.Message}", e);
+        }
         return new CatalogLock(file);
     }
 

@@ -48,6 +48,12 @@ public sealed class CatalogRecord
     /// <summary>Whole-file hash, computed when the file was small or a duplicate search needed it.</summary>
     public string? FullHash { get; set; }
 
+    /// <summary>The earlier system's identity string, as an agent sent it (ours is derived from the stat).</summary>
+    public string? InodeKey { get; set; }
+
+    /// <summary>ffprobe metadata (videos, pass 2).</summary>
+    public MediaInfo? Media { get; set; }
+
     /// <summary>Why the file could not be hashed, if it could not.</summary>
     public string? Error { get; set; }
 

@@ -15,6 +15,8 @@ public sealed class CatalogStore : IDisposable
     private readonly ILiteCollection<BsonDocument> _files;
     private readonly ILiteCollection<BsonDocument> _roots;
     private readonly ILiteCollection<BsonDocument> _meta;
+    private readonly ILiteCollection<BsonDocument> _batches;
+    private readonly ILiteCollection<BsonDocument> _agents;
 
     private CatalogStore(string path, CatalogLock fileLock, LiteDatabase db)
     {
@@ -24,6 +26,8 @@ public sealed class CatalogStore : IDisposable
         _files = db.GetCollection("files");
         _roots = db.GetCollection("roots");
         _meta = db.GetCollection("meta");
+        _batches = db.GetCollection("batches");
+        _agents = db.GetCollection("agents");
         _files.EnsureIndex(CatalogBson.Size, "$." + CatalogBson.Size);
         _files.EnsureIndex(CatalogBson.Kind, "$." + CatalogBson.Kind);
     }
@@ -111,25 +115,90 @@ public sealed class CatalogStore : IDisposable
 
     /// <summary>Writes records in one transaction: new ones inserted, stored ones replaced (LiteDB's
     /// bulk path; one by one with auto-commit is 20× slower).</summary>
-    public void Upsert(IReadOnlyCollection<CatalogRecord> records)
+    public void Upsert(IReadOnlyCollection<CatalogRecord> records) => Upsert(records, null);
+
+    /// <summary>Writes records and, in the same transaction, marks <paramref name="receipt"/>'s batch
+    /// as applied: a batch is either wholly applied and remembered, or not at all.</summary>
+    public void Upsert(IReadOnlyCollection<CatalogRecord> records, BatchReceipt? receipt)
     {
-        if (records.Count == 0)
+        if (records.Count == 0 && receipt is null)
         {
             return;
         }
         try
         {
-            Write(records, insertNew: true);
+            Write(records, insertNew: true, receipt);
         }
         catch (LiteException e) when (e.ErrorCode == DuplicateKey)
         {
             // A record thought new was already there (overlapping roots): write them all as upserts.
-            Write(records, insertNew: false);
+            Write(records, insertNew: false, receipt);
         }
         foreach (var r in records)
         {
             r.Stored = true;
         }
+    }
+
+    /// <summary>The receipt of a batch applied before, if <paramref name="batchId"/> was seen.</summary>
+    public BatchReceipt? FindBatch(string batchId) =>
+        _batches.FindById(batchId) is { } d
+            ? new BatchReceipt(batchId, d["agent"].AsString, d["processed"].AsInt32, d["rejected"].AsInt32, CatalogBson.Time(d["at"]))
+            : null;
+
+    /// <summary>Records that an agent was heard from.</summary>
+    public void TouchAgent(string agent, string address, DateTime at) =>
+        _agents.Upsert(new BsonDocument { ["_id"] = agent, ["address"] = address, ["last_seen"] = CatalogBson.Millis(at) });
+
+    /// <summary>Agents heard from, with their address and when.</summary>
+    public IReadOnlyList<(string Agent, string Address, DateTime LastSeen)> Agents() =>
+        _agents.FindAll().Select(d => (d["_id"].AsString, d["address"].AsString, CatalogBson.Time(d["last_seen"]))).ToList();
+
+    /// <summary>A document of settings stored under <paramref name="key"/> (config changed through the API).</summary>
+    public BsonDocument? Setting(string key) => _meta.FindById("setting:" + key)?["value"].AsDocument;
+
+    /// <summary>Stores settings under <paramref name="key"/>.</summary>
+    public void SaveSetting(string key, BsonDocument value) =>
+        _meta.Upsert(new BsonDocument { ["_id"] = "setting:" + key, ["value"] = value });
+
+    /// <summary>Records in key order after <paramref name="afterKey"/>, filtered, at most <paramref name="limit"/>.</summary>
+    public List<CatalogRecord> ListFiles(string? kind, string? source, string? contains, bool includeGone, string? afterKey, int limit)
+    {
+        IEnumerable<BsonDocument> docs = string.IsNullOrEmpty(kind)
+            ? _files.Find(Query.GT("_id", afterKey ?? ""))
+            : _files.Find(Query.EQ(CatalogBson.Kind, kind)).Where(d => string.CompareOrdinal(d["_id"].AsString, afterKey ?? "") > 0);
+        var matches = docs
+            .Where(d => includeGone || !d["gone"].AsBoolean)
+            .Where(d => string.IsNullOrEmpty(source) || d["source"].AsString == source)
+            .Where(d => string.IsNullOrEmpty(contains) || d["path"].AsString.Contains(contains, StringComparison.OrdinalIgnoreCase))
+            .Select(Read);
+        if (!string.IsNullOrEmpty(kind))
+        {
+            // The kind index does not keep key order: sort what matched (one kind's records).
+            return matches.OrderBy(r => r.Id, StringComparer.Ordinal).Take(limit).ToList();
+        }
+        return matches.Take(limit).ToList();
+    }
+
+    /// <summary>Files and bytes per kind (present files), gone records, and sources.</summary>
+    public CatalogSummary Summary()
+    {
+        var kinds = new Dictionary<string, (long Files, long Bytes)>(StringComparer.Ordinal);
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
+        long gone = 0;
+        foreach (var d in _files.Query().Select("{k: $.kind, s: $.size, g: $.gone, src: $.source}").ToEnumerable())
+        {
+            sources.Add(d["src"].AsString);
+            if (d["g"].AsBoolean)
+            {
+                gone++;
+                continue;
+            }
+            var kind = d["k"].AsString;
+            var (files, bytes) = kinds.GetValueOrDefault(kind);
+            kinds[kind] = (files + 1, bytes + d["s"].AsInt64);
+        }
+        return new CatalogSummary(kinds, gone, sources.ToList());
     }
 
     /// <summary>Bumped by every write of file records: a result computed from the records at one
@@ -149,11 +218,19 @@ public sealed class CatalogStore : IDisposable
     public void CacheResult(string key, BsonDocument value) =>
         _meta.Upsert(new BsonDocument { ["_id"] = "cache:" + key, ["generation"] = Generation, ["value"] = value });
 
-    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew)
+    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew, BatchReceipt? receipt)
     {
         _db.BeginTrans();
         try
         {
+            if (receipt is not null)
+            {
+                _batches.Upsert(new BsonDocument
+                {
+                    ["_id"] = receipt.BatchId, ["agent"] = receipt.Agent, ["processed"] = receipt.Processed,
+                    ["rejected"] = receipt.Rejected, ["at"] = CatalogBson.Millis(receipt.At),
+                });
+            }
             _meta.Upsert(new BsonDocument { ["_id"] = GenerationKey, ["value"] = Generation + 1 });
             if (insertNew)
             {

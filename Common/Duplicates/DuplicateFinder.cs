@@ -23,17 +23,19 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
     /// reused (an unchanged rescan writes nothing, so "scan, then dupes" stays cheap).</summary>
     public DuplicateReport Find(CancellationToken cancellationToken)
     {
-        var cacheKey = "dupes:min=" + Math.Max(0, options.MinSize);
+        var cacheKey = $"dupes:min={Math.Max(0, options.MinSize)}:hash={options.HashMissing}";
         if (catalog.CachedResult(cacheKey) is { } cached)
         {
-            return new DuplicateReport(DuplicateReportBson.ToGroups(cached), [], 0, 0);
+            return new DuplicateReport(DuplicateReportBson.ToGroups(cached), [], 0, 0) { AwaitingFullHash = cached["awaiting"].AsInt32 };
         }
         var report = Compute(cancellationToken);
         // A report with skipped candidates depends on files that changed: never reuse it. Very large
         // reports are not cached (a LiteDB document holds at most 16 MiB).
         if (report.Skipped.Count == 0 && report.FileCount < 50_000)
         {
-            catalog.CacheResult(cacheKey, DuplicateReportBson.ToDocument(report.Groups));
+            var doc = DuplicateReportBson.ToDocument(report.Groups);
+            doc["awaiting"] = report.AwaitingFullHash;
+            catalog.CacheResult(cacheKey, doc);
         }
         return report;
     }
@@ -43,6 +45,7 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
         var groups = new List<DuplicateGroup>();
         var skipped = new List<ScanError>();
         var updates = new List<CatalogRecord>();
+        int awaiting = 0;
         foreach (var sameSize in catalog.SameSizeGroups(Math.Max(0, options.MinSize)))
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,7 +60,16 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
                 {
                     continue;
                 }
-                var hashed = EnsureFullHashes(candidates, skipped, updates, cancellationToken);
+                List<CatalogRecord> hashed;
+                if (options.HashMissing)
+                {
+                    hashed = EnsureFullHashes(candidates, skipped, updates, cancellationToken);
+                }
+                else
+                {
+                    hashed = candidates.Where(r => r.FullHash is not null).ToList();
+                    awaiting += candidates.Count - hashed.Count;
+                }
                 foreach (var sameFull in hashed.GroupBy(r => (r.Algo, r.FullHash)))
                 {
                     var group = ToGroup(sameFull.ToList());
@@ -78,7 +90,7 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
             b.ReclaimableBytes != a.ReclaimableBytes ? b.ReclaimableBytes.CompareTo(a.ReclaimableBytes)
             : b.Size != a.Size ? b.Size.CompareTo(a.Size)
             : string.CompareOrdinal(a.Members[0].Path, b.Members[0].Path));
-        return new DuplicateReport(groups, skipped, Hashing.FilesHashed, Hashing.BytesRead);
+        return new DuplicateReport(groups, skipped, Hashing.FilesHashed, Hashing.BytesRead) { AwaitingFullHash = awaiting };
     }
 
     /// <summary>Gives every candidate a full hash of its own algorithm, reading each inode at most once
@@ -98,7 +110,7 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
         Parallel.For(0, missing.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Workers), CancellationToken = ct }, i =>
         {
             var first = missing[i][0];
-            results[i] = HashOne(first);
+            results[i] = HashOne(first, ct);
         });
         for (int i = 0; i < missing.Count; i++)
         {
@@ -119,13 +131,14 @@ public sealed class DuplicateFinder(CatalogStore catalog, DuplicateOptions optio
         return failed.Count == 0 ? candidates : candidates.Where(r => !failed.Contains(r)).ToList();
     }
 
-    private (string? Hash, ScanError? Error) HashOne(CatalogRecord record)
+    private (string? Hash, ScanError? Error) HashOne(CatalogRecord record, CancellationToken ct)
     {
-        var hasher = new FileHasher(new HashParameters(record.Algo!, record.SampleSize), Hashing, options.FollowSymlinks);
+        // Symlinks are followed: the identity check after opening makes sure it is the file scanned.
+        var hasher = new FileHasher(new HashParameters(record.Algo!, record.SampleSize), Hashing, followSymlinks: true);
         try
         {
             // The stored identity is what the sample hash describes; a file changed since must be rescanned.
-            return (hasher.FullHash(record.Path, ScanIndexer.IdentityOf(record)), null);
+            return (hasher.FullHash(record.Path, ScanIndexer.IdentityOf(record), ct), null);
         }
         catch (StatException e)
         {

@@ -9,6 +9,9 @@ namespace MediaLibrary.Common.Duplicates;
 /// <param name="BytesHashed">Bytes read by this search.</param>
 public sealed record DuplicateReport(IReadOnlyList<DuplicateGroup> Groups, IReadOnlyList<ScanError> Skipped, long FilesHashed, long BytesHashed)
 {
+    /// <summary>Candidates without a full hash that could not be computed here (host catalogs).</summary>
+    public int AwaitingFullHash { get; init; }
+
     /// <summary>Sum over the groups.</summary>
     public long ReclaimableBytes => Groups.Sum(g => g.ReclaimableBytes);
 

@@ -24,7 +24,7 @@ public sealed class FileHasher(HashParameters parameters, HashCounters? counters
     /// <summary>Sample hash, plus the full hash when the file is small enough to be read whole
     /// (or when <paramref name="full"/> asks for it).</summary>
     /// <exception cref="StatException">The file vanished, is unreadable, or changed since <paramref name="stat"/>.</exception>
-    public FileHashes Hash(string path, in FileStat stat, bool full = false)
+    public FileHashes Hash(string path, in FileStat stat, bool full = false, CancellationToken cancellationToken = default)
     {
         if (stat.Size == 0)
         {
@@ -34,16 +34,16 @@ public sealed class FileHasher(HashParameters parameters, HashCounters? counters
         Counters.AddFile();
         if (stat.Size <= Parameters.WholeFileLimit)
         {
-            var whole = HashRange(handle, path, stat.Size);
+            var whole = HashRange(handle, path, stat.Size, cancellationToken);
             return new FileHashes(whole, whole);
         }
         var sample = HashSamples(handle, path, stat.Size);
-        return new FileHashes(sample, full ? HashRange(handle, path, stat.Size) : null);
+        return new FileHashes(sample, full ? HashRange(handle, path, stat.Size, cancellationToken) : null);
     }
 
     /// <summary>Full hash of a file (for duplicate candidates).</summary>
     /// <exception cref="StatException">The file vanished, is unreadable, or changed since <paramref name="stat"/>.</exception>
-    public string FullHash(string path, in FileStat stat)
+    public string FullHash(string path, in FileStat stat, CancellationToken cancellationToken = default)
     {
         if (stat.Size == 0)
         {
@@ -51,7 +51,7 @@ public sealed class FileHasher(HashParameters parameters, HashCounters? counters
         }
         using var handle = UnixFiles.OpenVerified(path, stat, followSymlinks);
         Counters.AddFile();
-        return HashRange(handle, path, stat.Size);
+        return HashRange(handle, path, stat.Size, cancellationToken);
     }
 
     private string HashSamples(SafeFileHandle handle, string path, long size)
@@ -77,7 +77,7 @@ public sealed class FileHasher(HashParameters parameters, HashCounters? counters
         return hash.HexDigest();
     }
 
-    private string HashRange(SafeFileHandle handle, string path, long size)
+    private string HashRange(SafeFileHandle handle, string path, long size, CancellationToken ct)
     {
         var hash = HashAlgorithmName.Create(Parameters.Algorithm);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(FullReadSize, size));
@@ -86,6 +86,7 @@ public sealed class FileHasher(HashParameters parameters, HashCounters? counters
             long offset = 0;
             while (offset < size)
             {
+                ct.ThrowIfCancellationRequested(); // a 50 GB file must not hold up Ctrl+C
                 int want = (int)Math.Min(buffer.Length, size - offset);
                 ReadExactly(handle, path, buffer.AsSpan(0, want), offset);
                 hash.Append(buffer.AsSpan(0, want));

@@ -50,6 +50,7 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
             .Select(_ => Task.Run(() => HashLoop(work.Reader, writes.Writer, hasher, failed.Token)))
             .ToArray();
         bool cancelled = false;
+        Exception? walkFailure = null;
         try
         {
             await Task.Factory.StartNew(
@@ -71,6 +72,11 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         {
             cancelled = true;
         }
+        catch (Exception e)
+        {
+            // Reading the catalog failed mid-walk: stop, but still commit what was hashed.
+            walkFailure = e;
+        }
         finally
         {
             work.Writer.TryComplete();
@@ -78,6 +84,11 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         await Task.WhenAll(workers).ConfigureAwait(false);
         writes.Writer.TryComplete();
         await writer.ConfigureAwait(false);
+        if (walkFailure is not null)
+        {
+            throw walkFailure as CatalogException
+                ?? new CatalogException($"cannot read catalog {catalog.Path}: {walkFailure.Message}", walkFailure);
+        }
 
         List<ScanError> errors;
         lock (_errors)
@@ -92,6 +103,11 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
         var walker = new FileWalker(options.Walk);
         foreach (var root in DistinctRoots(roots))
         {
+            if (!CatalogKey.Fits(options.Source, root))
+            {
+                Report(root, CatalogKey.TooLongReason);
+                continue;
+            }
             var now = options.Clock.GetUtcNow().UtcDateTime;
             var scan = catalog.FindRoot(options.Source, root)
                 ?? new RootScan { Id = CatalogKey.Of(options.Source, root), Source = options.Source, Root = root };
@@ -184,6 +200,11 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
 
     private void Visit(in WalkEntry entry, CatalogRecord? previous, DateTime now, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes, CancellationToken ct)
     {
+        if (!CatalogKey.Fits(options.Source, entry.Path))
+        {
+            Report(entry.Path, CatalogKey.TooLongReason);
+            return;
+        }
         var verdict = _classifier.Classify(entry.Path);
         bool junk = verdict.Kind == FileKind.Junk;
         if (junk)
@@ -257,7 +278,7 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
             {
                 BeforeHash?.Invoke(record.Path);
                 long t0 = Stopwatch.GetTimestamp();
-                var hashes = hasher.Hash(record.Path, job.Stat, options.FullHash);
+                var hashes = hasher.Hash(record.Path, job.Stat, options.FullHash, ct);
                 Progress.AddHashTime(Stopwatch.GetElapsedTime(t0));
                 record.Algo = options.Hashing.Algorithm;
                 record.SampleSize = options.Hashing.SampleSize;
@@ -281,8 +302,13 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
                 // Present but unreadable: keep it visible in the catalog, without (stale) hashes.
                 record.Error = e.Reason;
             }
-            catch (IOException e)
+            catch (OperationCanceledException)
             {
+                continue;
+            }
+            catch (Exception e)
+            {
+                // One file's failure (I/O or otherwise) must not stop the workers: the walk would block.
                 Report(record.Path, e.Message);
                 record.Error = e.Message;
             }
@@ -325,7 +351,7 @@ public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
             }
             Write(batch);
         }
-        catch (Exception e) when (e is LiteException or IOException)
+        catch (Exception e)
         {
             // Stop the walk and hashers, then surface the cause; what was committed stays committed.
             await failed.CancelAsync().ConfigureAwait(false);

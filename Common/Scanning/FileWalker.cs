@@ -51,7 +51,9 @@ public sealed class FileWalker(WalkOptions options)
             var child = frame.Children[frame.Next++];
             if (child.Error is not null)
             {
-                yield return new WalkEntry(child.Path, default, WalkProblem.Error, child.Error);
+                // A directory that cannot be stat'ed is unreadable, not empty: what is known under it stays.
+                var problem = child.IsDirectory ? WalkProblem.UnreadableDirectory : WalkProblem.Error;
+                yield return new WalkEntry(child.Path, default, problem, child.Error);
                 continue;
             }
             var stat = child.Stat;
@@ -63,20 +65,12 @@ public sealed class FileWalker(WalkOptions options)
                     yield return new WalkEntry(child.Path, stat, WalkProblem.Symlink, "symlink not followed");
                     continue;
                 }
-                string? error = null;
-                try
+                if (child.Target is not { } resolved)
                 {
-                    target = UnixFiles.Stat(child.Path, followSymlinks: true);
-                }
-                catch (StatException e)
-                {
-                    error = e.Errno == StatException.ELOOP ? "symlink loop" : "dangling symlink: " + e.Reason;
-                }
-                if (error is not null)
-                {
-                    yield return new WalkEntry(child.Path, stat, WalkProblem.Symlink, error);
+                    yield return new WalkEntry(child.Path, stat, WalkProblem.Symlink, child.TargetError);
                     continue;
                 }
+                target = resolved;
             }
 
             if (target.Type == FileType.Directory)
@@ -130,24 +124,36 @@ public sealed class FileWalker(WalkOptions options)
         var children = new List<Child>();
         try
         {
-            var names = new FileSystemEnumerable<string>(
+            // IsDirectory comes from readdir's d_type: it is what sorts an entry whose stat fails.
+            var names = new FileSystemEnumerable<(string Name, bool IsDirectory)>(
                 dir,
-                (ref FileSystemEntry e) => e.FileName.ToString(),
+                (ref FileSystemEntry e) => (e.FileName.ToString(), e.IsDirectory),
                 new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = false, IgnoreInaccessible = false });
-            foreach (var name in names)
+            foreach (var (name, isDirectory) in names)
             {
                 var path = dir.Length == 1 ? "/" + name : dir + "/" + name;
+                bool undecodable = name.Contains('\uFFFD', StringComparison.Ordinal);
                 try
                 {
                     var stat = UnixFiles.Stat(path, followSymlinks: false);
-                    bool sortsAsDir = stat.Type == FileType.Directory
-                        || (options.FollowSymlinks && stat.Type == FileType.Symlink && IsDirectoryTarget(path));
-                    children.Add(new Child(path, WalkOrder.SortKey(name, sortsAsDir), stat, null));
+                    FileStat? target = null;
+                    string? targetError = null;
+                    if (options.FollowSymlinks && stat.Type == FileType.Symlink)
+                    {
+                        // Resolved once, here: the sort key and the walk must agree on what it is.
+                        (target, targetError) = ResolveLink(path);
+                    }
+                    bool sortsAsDir = stat.Type == FileType.Directory || target?.Type == FileType.Directory;
+                    children.Add(new Child(path, WalkOrder.SortKey(name, sortsAsDir), stat, target, targetError, null, sortsAsDir));
+                }
+                catch (StatException e) when (e.Vanished && !undecodable)
+                {
+                    // Gone between readdir and stat: not an error; the catalog marks it gone.
                 }
                 catch (StatException e)
                 {
-                    // Vanished between readdir and stat, or denied: reported in order, walk goes on.
-                    children.Add(new Child(path, name, default, e.Reason));
+                    var reason = undecodable ? "file name is not valid UTF-8 (it cannot be opened by name)" : e.Reason;
+                    children.Add(new Child(path, WalkOrder.SortKey(name, isDirectory), default, null, null, reason, isDirectory));
                 }
             }
         }
@@ -159,19 +165,19 @@ public sealed class FileWalker(WalkOptions options)
         return (children, null);
     }
 
-    private static bool IsDirectoryTarget(string path)
+    private static (FileStat? Target, string? Error) ResolveLink(string path)
     {
         try
         {
-            return UnixFiles.Stat(path, followSymlinks: true).Type == FileType.Directory;
+            return (UnixFiles.Stat(path, followSymlinks: true), null);
         }
-        catch (StatException)
+        catch (StatException e)
         {
-            return false;
+            return (null, e.Errno == StatException.ELOOP ? "symlink loop" : "dangling symlink: " + e.Reason);
         }
     }
 
-    private sealed record Child(string Path, string SortKey, FileStat Stat, string? Error);
+    private sealed record Child(string Path, string SortKey, FileStat Stat, FileStat? Target, string? TargetError, string? Error, bool IsDirectory);
 
     private sealed class Frame(FileStat stat, List<Child> children)
     {

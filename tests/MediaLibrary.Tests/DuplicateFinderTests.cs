@@ -18,7 +18,7 @@ public sealed class DuplicateFinderTests
         using var catalog = CatalogStore.Open(tree.Catalog);
         var options = new ScanOptions { Hashing = new HashParameters(HashAlgorithmName.Xxh128, Sample), Walk = new(follow) };
         await new ScanIndexer(catalog, options).RunAsync([tree.Files], TestContext.CancellationToken);
-        return new DuplicateFinder(catalog, new DuplicateOptions(minSize, 2, follow)).Find(TestContext.CancellationToken);
+        return new DuplicateFinder(catalog, new DuplicateOptions(minSize, 2)).Find(TestContext.CancellationToken);
     }
 
     private static string[] Names(DuplicateGroup g) => g.Members.Select(m => Path.GetFileName(m.Path)).ToArray();

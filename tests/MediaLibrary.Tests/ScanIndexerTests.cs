@@ -217,4 +217,19 @@ public sealed class ScanIndexerTests
         StringAssert.Contains(e.Message, "cannot open catalog");
         CollectionAssert.AreEqual(junk, File.ReadAllBytes(tree.Catalog));
     }
+
+    [TestMethod]
+    public async Task Scan_PathTooLongForTheCatalogKey_IsAnErrorAndTheRestIsStored()
+    {
+        using var tree = new TempTree();
+        var segment = new string('日', 80); // 240 UTF-8 bytes, under NAME_MAX
+        var longPath = tree.WriteRandom(string.Join('/', Enumerable.Repeat(segment, 5)) + "/film.mkv", 10, 1);
+        tree.WriteRandom("short.mkv", 10, 2);
+
+        var result = await ScanAsync(tree);
+
+        Assert.AreEqual(longPath, result.Errors.Single().Path);
+        StringAssert.Contains(result.Errors.Single().Reason, "too long for the catalog");
+        Assert.AreEqual("short.mkv", Path.GetFileName(Records(tree).Single().Path));
+    }
 }
