@@ -44,6 +44,11 @@ public static class CliApp
             await error.WriteLineAsync("mlm: interrupted; what was stored is kept");
             return ExitCodes.Interrupted;
         }
+        catch (Grpc.Core.RpcException e)
+        {
+            await error.WriteLineAsync($"mlm: host error: {e.Status.Detail} ({e.StatusCode})");
+            return ExitCodes.HostUnavailable;
+        }
         catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException)
         {
             // The catalog failed under a command (disk full, damaged page): a message, never a stack trace.
@@ -59,6 +64,7 @@ public static class CliApp
         var root = new RootCommand("Media Library Manager: index media trees, find duplicates and junk.");
         root.Add(global.Catalog);
         root.Add(global.Quiet);
+        root.Add(global.Host);
         root.Add(ScanCommand.Create(global, interactive));
         root.Add(DupesCommand.Create(global));
         root.Add(JunkCommand.Create(global));

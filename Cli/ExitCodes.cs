@@ -13,6 +13,8 @@ public static class ExitCodes
     public const int CatalogBusy = 3;
     /// <summary>The catalog cannot be opened or written.</summary>
     public const int Failure = 4;
+    /// <summary>The host could not be reached or refused the request.</summary>
+    public const int HostUnavailable = 5;
     /// <summary>Interrupted (Ctrl+C, SIGTERM); what was stored is kept.</summary>
     public const int Interrupted = 130;
 }

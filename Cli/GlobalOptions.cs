@@ -14,6 +14,13 @@ public sealed class GlobalOptions
         DefaultValueFactory = _ => CatalogPaths.Default(),
     };
 
+    /// <summary>--host: work against a host instead of the embedded catalog.</summary>
+    public Option<string?> Host { get; } = new("--host")
+    {
+        Description = "Use a host (mlm-host) instead of the embedded catalog: NAME[:PORT] or http://NAME:PORT (gRPC port, default 8766)",
+        Recursive = true,
+    };
+
     /// <summary>--quiet: nothing on stdout but requested data; errors still go to stderr.</summary>
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {

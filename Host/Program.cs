@@ -1,6 +1,11 @@
-// Composition root of mlm-host. The gRPC services, JSON transcoding and GUI arrive with the host
-// issue; until then it serves the contract's health probe so deployments can be wired up.
-var builder = WebApplication.CreateBuilder(args);
+using MediaLibrary.Host;
+
+// Settings next to the executable, wherever it is started from (cron, systemd, a shell).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddMediaLibraryHost();
 var app = builder.Build();
-app.MapGet("/health", () => Results.Json(new { ok = true }));
-app.Run();
+app.UseMediaLibraryHost();
+await app.RunAsync();
+
+/// <summary>The host's entry point (public so tests can start it in-process).</summary>
+public partial class Program;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MediaLibrary.Cli.Output;
+using MediaLibrary.Cli.Remote;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Duplicates;
 using Spectre.Console;
@@ -27,20 +28,45 @@ public static class DupesCommand
                 r.AddError("--json and --csv cannot be combined");
             }
         });
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var finder = new DuplicateFinder(catalog, new DuplicateOptions(parse.GetValue(minSize), Math.Max(1, parse.GetValue(workers))));
-            var report = finder.Find(ct);
+            HostClients? host;
+            try
+            {
+                host = HostOption.Connect(parse, global);
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync("mlm: " + e.Message);
+                return ExitCodes.Usage;
+            }
+            using var hostScope = host;
+            DuplicateReport report;
+            string where;
+            if (host is not null)
+            {
+                report = await HostQueries.DuplicatesAsync(host.Catalog, parse.GetValue(minSize), ct);
+                where = host.Address.ToString();
+            }
+            else
+            {
+                using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+                report = new DuplicateFinder(catalog, new DuplicateOptions(parse.GetValue(minSize), Math.Max(1, parse.GetValue(workers)))).Find(ct);
+                where = catalog.Path;
+            }
+            if (report.AwaitingFullHash > 0)
+            {
+                await error.WriteLineAsync($"mlm: {report.AwaitingFullHash} candidate files await full hashes from their agents (off-peak) and are not reported yet");
+            }
             foreach (var s in report.Skipped)
             {
                 error.WriteLine($"mlm: {DisplayText.Escape(s.Path)}: {s.Reason}");
             }
             if (parse.GetValue(json))
             {
-                output.WriteLine(JsonReports.Dupes(report, catalog.Path));
+                output.WriteLine(JsonReports.Dupes(report, where));
             }
             else if (parse.GetValue(csv))
             {
@@ -50,14 +76,14 @@ public static class DupesCommand
             {
                 WriteTable(output, report, parse.GetValue(global.Quiet));
             }
-            return Task.FromResult(report.Skipped.Count > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok);
+            return report.Skipped.Count > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
         });
         return command;
     }
 
     private static void WriteCsv(TextWriter output, DuplicateReport report)
     {
-        output.WriteLine("group,size,reclaimable_bytes,algo,hash,path,device,inode,hardlink_of");
+        output.WriteLine("group,size,reclaimable_bytes,algo,hash,source,path,device,inode,hardlink_of");
         int n = 0;
         foreach (var g in report.Groups)
         {
@@ -66,7 +92,7 @@ public static class DupesCommand
             {
                 output.WriteLine(CsvText.Line(
                     n.ToString(System.Globalization.CultureInfo.InvariantCulture), Num(g.Size), Num(g.ReclaimableBytes), g.Algorithm, g.Hash,
-                    m.Path, m.Device.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    m.Source, m.Path, m.Device.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     m.Inode.ToString(System.Globalization.CultureInfo.InvariantCulture), m.HardlinkOf));
             }
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MediaLibrary.Cli.Output;
+using MediaLibrary.Cli.Remote;
 using MediaLibrary.Common.Catalog;
 using Spectre.Console;
 
@@ -13,14 +14,36 @@ public static class JunkCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON (see README for the shape)" };
         var command = new Command("junk", "List junk files (partial downloads, archives, OS litter) and their total size") { json };
-        command.SetAction(parse =>
+        command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var junk = catalog.Junk();
+            HostClients? host;
+            try
+            {
+                host = HostOption.Connect(parse, global);
+            }
+            catch (ArgumentException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("mlm: " + e.Message);
+                return ExitCodes.Usage;
+            }
+            using var hostScope = host;
+            IReadOnlyList<JunkEntry> junk;
+            string where;
+            if (host is not null)
+            {
+                junk = await HostQueries.JunkAsync(host.Catalog, ct);
+                where = host.Address.ToString();
+            }
+            else
+            {
+                using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+                junk = catalog.Junk();
+                where = catalog.Path;
+            }
             if (parse.GetValue(json))
             {
-                JsonReports.Junk(output, junk, catalog.Path);
+                JsonReports.Junk(output, junk, where);
                 return ExitCodes.Ok;
             }
             var console = ConsoleFactory.Over(output, ConsoleFactory.IsTerminal(output));

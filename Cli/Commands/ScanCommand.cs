@@ -1,5 +1,8 @@
 using System.CommandLine;
 using MediaLibrary.Cli.Output;
+using MediaLibrary.Cli.Remote;
+using MediaLibrary.Common.Ingest;
+using MediaLibrary.Contracts.V1;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Hashing;
 using MediaLibrary.Common.Indexing;
@@ -57,9 +60,50 @@ public static class ScanCommand
                 Workers = parse.GetValue(workers),
                 FullHash = parse.GetValue(fullHash),
             };
-            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+            HostClients? host;
+            try
+            {
+                host = HostOption.Connect(parse, global);
+            }
+            catch (ArgumentException e)
+            {
+                await error.WriteLineAsync("mlm: " + e.Message);
+                return ExitCodes.Usage;
+            }
+            using var hostScope = host;
+            IScanTarget target;
+            IDisposable targetScope;
+            if (host is not null)
+            {
+                // Scan as the host's agents do: its classification and hash settings, its batch size.
+                var agent = Environment.MachineName;
+                var config = await host.Ingest.GetConfigAsync(new ConfigRequest { Agent = agent }, cancellationToken: ct);
+                options = options with
+                {
+                    Source = agent,
+                    Classifier = ConfigMapping.ToClassifierSettings(config),
+                    Hashing = ConfigMapping.ToHashParameters(config),
+                    WriteBatchSize = Math.Clamp(config.BatchSize, 1, 10_000),
+                };
+                var remote = new HostScanTarget(host.Ingest, agent, r =>
+                {
+                    lock (error)
+                    {
+                        error.WriteLine($"mlm: host refused {DisplayText.Escape(r.Path)}: {r.Reason}");
+                    }
+                });
+                target = remote;
+                targetScope = remote;
+            }
+            else
+            {
+                var store = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+                target = store;
+                targetScope = store;
+            }
+            using var scope = targetScope;
             int printed = 0;
-            var indexer = new ScanIndexer(catalog, options)
+            var indexer = new ScanIndexer(target, options)
             {
                 OnError = e =>
                 {
@@ -84,7 +128,7 @@ public static class ScanCommand
             }
             if (parse.GetValue(json))
             {
-                await output.WriteLineAsync(JsonReports.Scan(result, catalog.Path));
+                await output.WriteLineAsync(JsonReports.Scan(result, host?.Address.ToString() ?? target.Path));
             }
             else if (!quiet)
             {

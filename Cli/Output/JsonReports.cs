@@ -66,6 +66,7 @@ public static class JsonReports
         w.WriteNumber("reclaimable_bytes", report.ReclaimableBytes);
         w.WriteNumber("files_hashed", report.FilesHashed);
         w.WriteNumber("bytes_hashed", report.BytesHashed);
+        w.WriteNumber("awaiting_full_hash", report.AwaitingFullHash);
         w.WriteStartArray("groups");
         foreach (var g in report.Groups)
         {
@@ -79,6 +80,7 @@ public static class JsonReports
             foreach (var m in g.Members)
             {
                 w.WriteStartObject();
+                w.WriteString("source", m.Source);
                 w.WriteString("path", m.Path);
                 w.WriteNumber("device", m.Device);
                 w.WriteNumber("inode", m.Inode);

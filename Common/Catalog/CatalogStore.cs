@@ -7,7 +7,7 @@ namespace MediaLibrary.Common.Catalog;
 /// The LiteDB catalog: file records and root scans, opened by one process at a time (see
 /// <see cref="CatalogLock"/>). The same class backs the CLI's embedded catalog and the host's.
 /// </summary>
-public sealed class CatalogStore : IDisposable
+public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
 {
     private const int DuplicateKey = 110; // LiteException.INDEX_DUPLICATE_KEY
     private readonly CatalogLock _lock;
@@ -83,7 +83,7 @@ public sealed class CatalogStore : IDisposable
 
     /// <summary>Records at or under <paramref name="root"/> of <paramref name="source"/>, in walk order,
     /// read in pages so a long scan never holds a read cursor while others write, nor the whole set.</summary>
-    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 20_000)
+    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 2000)
     {
         var end = CatalogKey.RangeEnd(source, root);
         var from = CatalogKey.RangeStart(source, root);

@@ -16,7 +16,7 @@ namespace MediaLibrary.Common.Indexing;
 /// neither read nor rewritten; the rest are hashed by worker threads and written in bulk
 /// transactions by a single writer.
 /// </summary>
-public sealed class ScanIndexer(CatalogStore catalog, ScanOptions options)
+public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
 {
     private const int MaxKeptErrors = 1000;
     private readonly Classifier _classifier = new(options.Classifier);

@@ -58,7 +58,7 @@ public sealed class CliTests
         var (_, output, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "dupes", "--csv");
 
         var lines = output.TrimEnd().Split('\n');
-        Assert.AreEqual("group,size,reclaimable_bytes,algo,hash,path,device,inode,hardlink_of", lines[0]);
+        Assert.AreEqual("group,size,reclaimable_bytes,algo,hash,source,path,device,inode,hardlink_of", lines[0]);
         Assert.HasCount(3, lines);
         StringAssert.Contains(lines[1], $"\"{tree.PathOf("a,b.mkv")}\"");
         StringAssert.Contains(lines[2], $"\"{tree.PathOf("c\"\"d.mkv")}\"");

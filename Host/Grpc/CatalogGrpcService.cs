@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using Grpc.Core;
+using MediaLibrary.Common.Catalog;
+using MediaLibrary.Common.Duplicates;
+using MediaLibrary.Common.Ingest;
+using MediaLibrary.Contracts.V1;
+
+namespace MediaLibrary.Host.Grpc;
+
+/// <summary>Thin gRPC face of the catalog queries and the config service.</summary>
+public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService config) : Catalog.CatalogBase
+{
+    private const int DefaultPage = 100;
+    private const int MaxPage = 1000;
+
+    /// <inheritdoc />
+    public override Task<DuplicatesPage> ListDuplicates(DuplicatesRequest request, ServerCallContext context)
+    {
+        // The host cannot read agents' files: candidates without full hashes wait for the agents'.
+        var report = new DuplicateFinder(catalog, new DuplicateOptions(request.MinSize, HashMissing: false)).Find(context.CancellationToken);
+        int offset = ParseOffset(request.PageToken);
+        int size = PageSize(request.PageSize);
+        var page = new DuplicatesPage
+        {
+            TotalGroups = report.Groups.Count,
+            ReclaimableBytes = report.ReclaimableBytes,
+            AwaitingFullHash = report.AwaitingFullHash,
+            NextPageToken = offset + size < report.Groups.Count ? (offset + size).ToString(CultureInfo.InvariantCulture) : "",
+        };
+        foreach (var g in report.Groups.Skip(offset).Take(size))
+        {
+            var group = new Contracts.V1.DuplicateGroup
+            {
+                Size = g.Size, Algo = g.Algorithm, Hash = g.Hash, Identities = g.Identities, ReclaimableBytes = g.ReclaimableBytes,
+            };
+            group.Files.AddRange(g.Members.Select(m => new DuplicateFile
+            {
+                Source = m.Source, Path = m.Path, Device = m.Device, Inode = m.Inode, HardlinkOf = m.HardlinkOf ?? "",
+            }));
+            page.Groups.Add(group);
+        }
+        return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public override Task<FilesPage> ListFiles(FilesRequest request, ServerCallContext context)
+    {
+        int size = PageSize(request.PageSize);
+        var after = request.PageToken.Length > 0 ? DecodeToken(request.PageToken) : null;
+        var records = catalog.ListFiles(request.Kind, request.Source, request.Query, request.IncludeGone, after, size + 1);
+        var page = new FilesPage();
+        page.Files.AddRange(records.Take(size).Select(ToMessage));
+        if (records.Count > size)
+        {
+            page.NextPageToken = Convert.ToBase64String(Encoding.UTF8.GetBytes(records[size - 1].Id));
+        }
+        return Task.FromResult(page);
+    }
+
+    /// <inheritdoc />
+    public override Task<CatalogFile> GetFile(FileLookup request, ServerCallContext context) =>
+        catalog.Find(request.Source, request.Path) is { } record
+            ? Task.FromResult(ToMessage(record))
+            : throw new RpcException(new Status(StatusCode.NotFound, $"no file {request.Path} from {request.Source}"));
+
+    /// <inheritdoc />
+    public override Task<CatalogStats> GetStats(StatsRequest request, ServerCallContext context)
+    {
+        var summary = catalog.Summary();
+        var stats = new CatalogStats { Gone = summary.Gone };
+        foreach (var kind in Common.Classification.FileKind.All)
+        {
+            var (files, bytes) = summary.Kinds.GetValueOrDefault(kind);
+            stats.Kinds.Add(new KindCount { Kind = kind, Files = files, Bytes = bytes });
+            stats.Files += files;
+            stats.Bytes += bytes;
+        }
+        stats.Sources.AddRange(summary.Sources);
+        return Task.FromResult(stats);
+    }
+
+    /// <inheritdoc />
+    public override Task<IngestConfig> UpdateConfig(UpdateConfigRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return Task.FromResult(config.Update(request));
+        }
+        catch (ArgumentException e)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, e.Message));
+        }
+    }
+
+    private static CatalogFile ToMessage(CatalogRecord r) => new()
+    {
+        Source = r.Source,
+        Record = RecordMapper.ToFileRecord(r),
+        Gone = r.Gone,
+        FirstSeen = r.FirstSeen.ToString("O", CultureInfo.InvariantCulture),
+        LastSeen = r.LastSeen.ToString("O", CultureInfo.InvariantCulture),
+    };
+
+    private static int PageSize(int requested) => requested <= 0 ? DefaultPage : Math.Min(requested, MaxPage);
+
+    private static int ParseOffset(string token) =>
+        token.Length == 0 ? 0
+        : int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset
+        : throw new RpcException(new Status(StatusCode.InvalidArgument, "page_token is not one this service gave"));
+
+    private static string DecodeToken(string token)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(token));
+        }
+        catch (FormatException)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "page_token is not one this service gave"));
+        }
+    }
+}
