@@ -1,0 +1,3 @@
+using MediaLibrary.Bench;
+
+return await IngestLoad.RunAsync(args);
