@@ -30,18 +30,22 @@ prefix=${MLM_PREFIX:-}
 if [ -z "$prefix" ]; then
   if [ -w /usr/local/bin ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
 fi
-echo "setup: building mlm into $prefix/lib/mlm"
+echo "setup: building mlm and mlm-host into $prefix/lib"
 # Framework-dependent single file, ReadyToRun: starts in ~0.1 s, which cron jobs and scripts feel.
 dotnet publish Cli/Cli.csproj -c Release -r linux-x64 --self-contained false \
   -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
   -o "$prefix/lib/mlm" --verbosity quiet
+dotnet publish Host/Host.csproj -c Release -r linux-x64 --self-contained false \
+  -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+  -o "$prefix/lib/mlm-host" --verbosity quiet
 mkdir -p "$prefix/bin"
 ln -sf "$prefix/lib/mlm/mlm" "$prefix/bin/mlm"
+ln -sf "$prefix/lib/mlm-host/mlm-host" "$prefix/bin/mlm-host"
 case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "setup: add $prefix/bin to your PATH (e.g. in ~/.profile)";;
 esac
-echo "setup: mlm installed as $prefix/bin/mlm"
+echo "setup: installed $prefix/bin/mlm and $prefix/bin/mlm-host"
 
 if [ $# -gt 0 ]; then
   # Exit 1 means "done, some paths unreadable" (listed above): still show what was found.
