@@ -23,7 +23,7 @@ public sealed class HostScanTarget(Ingest.IngestClient client, string agent, Act
     public long Stored { get; private set; }
 
     /// <inheritdoc />
-    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize) => [];
+    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, string? after, int pageSize) => [];
 
     /// <inheritdoc />
     public RootScan? FindRoot(string source, string root) => null;

@@ -69,4 +69,8 @@ public sealed class CatalogRecord
 
     /// <summary>True when read from the catalog (written back as an update, not an insert).</summary>
     internal bool Stored { get; set; }
+
+    /// <summary>Position in the walk that produced this write (0 when not from a walk): how the
+    /// scan knows which prefix of the walk is safely committed.</summary>
+    internal long WalkSequence { get; set; }
 }

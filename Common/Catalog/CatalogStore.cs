@@ -17,6 +17,8 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
     private readonly ILiteCollection<BsonDocument> _meta;
     private readonly ILiteCollection<BsonDocument> _batches;
     private readonly ILiteCollection<BsonDocument> _agents;
+    private readonly ILiteCollection<BsonDocument> _outbox;
+    private readonly ILiteCollection<BsonDocument> _cursors;
 
     private CatalogStore(string path, CatalogLock fileLock, LiteDatabase db)
     {
@@ -28,6 +30,8 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
         _meta = db.GetCollection("meta");
         _batches = db.GetCollection("batches");
         _agents = db.GetCollection("agents");
+        _outbox = db.GetCollection("outbox", BsonAutoId.Int64);
+        _cursors = db.GetCollection("cursors");
         // No index on size: its keys are random, so every insert dirtied a random index page and
         // writes ran 3-6 times slower (measured: 15k vs 50k records/s). Duplicate search reads the
         // collection sequentially instead (SameSizeGroups).
@@ -122,11 +126,15 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
 
     /// <summary>Records at or under <paramref name="root"/> of <paramref name="source"/>, in walk order,
     /// read in pages so a long scan never holds a read cursor while others write, nor the whole set.</summary>
-    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 2000)
+    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize = 2000) =>
+        StreamUnder(source, root, null, pageSize);
+
+    /// <summary>As <see cref="StreamUnder(string, string, int)"/>, starting after the path <paramref name="after"/>.</summary>
+    public IEnumerable<CatalogRecord> StreamUnder(string source, string root, string? after, int pageSize)
     {
         var end = CatalogKey.RangeEnd(source, root);
-        var from = CatalogKey.RangeStart(source, root);
-        bool first = true;
+        var from = after is null ? CatalogKey.RangeStart(source, root) : CatalogKey.Of(source, after);
+        bool first = after is null;
         while (true)
         {
             var page = _files.Find(Query.Between("_id", from, end), 0, pageSize).ToList();
@@ -158,20 +166,26 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
 
     /// <summary>Writes records and, in the same transaction, marks the <paramref name="receipts"/>'
     /// batches as applied: a batch is either wholly applied and remembered, or not at all.</summary>
-    public void Upsert(IReadOnlyCollection<CatalogRecord> records, IReadOnlyCollection<BatchReceipt>? receipts)
+    public void Upsert(IReadOnlyCollection<CatalogRecord> records, IReadOnlyCollection<BatchReceipt>? receipts) =>
+        Upsert(records, receipts, null);
+
+    /// <summary>As <see cref="Upsert(IReadOnlyCollection{CatalogRecord}, IReadOnlyCollection{BatchReceipt}?)"/>,
+    /// and also queues an outbox entry in the same transaction: <paramref name="outboxPayload"/> gets the
+    /// entry's batch id (unique across cache resets) and returns the bytes to send.</summary>
+    public void Upsert(IReadOnlyCollection<CatalogRecord> records, IReadOnlyCollection<BatchReceipt>? receipts, Func<string, byte[]>? outboxPayload)
     {
-        if (records.Count == 0 && (receipts is null || receipts.Count == 0))
+        if (records.Count == 0 && (receipts is null || receipts.Count == 0) && outboxPayload is null)
         {
             return;
         }
         try
         {
-            Write(records, insertNew: true, receipts);
+            Write(records, insertNew: true, receipts, outboxPayload);
         }
         catch (LiteException e) when (e.ErrorCode == DuplicateKey)
         {
             // A record thought new was already there (overlapping roots): write them all as upserts.
-            Write(records, insertNew: false, receipts);
+            Write(records, insertNew: false, receipts, outboxPayload);
         }
         Remember(records.Where(r => !r.Stored));
         foreach (var r in records)
@@ -179,6 +193,59 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
             r.Stored = true;
         }
     }
+
+    /// <summary>A random id of this catalog file, made when it was created: batch ids built from it
+    /// never repeat after the file is deleted and made anew (a repeat would be taken as a re-send).</summary>
+    public string Instance
+    {
+        get
+        {
+            if (_meta.FindById("instance") is { } d)
+            {
+                return d["value"].AsString;
+            }
+            var id = Guid.NewGuid().ToString("N")[..12];
+            _meta.Insert(new BsonDocument { ["_id"] = "instance", ["value"] = id });
+            return id;
+        }
+    }
+
+    /// <summary>The oldest outbox entries, in the order they were queued.</summary>
+    public IReadOnlyList<OutboxEntry> OutboxPeek(int max) =>
+        _outbox.Find(Query.All(), 0, max).Select(d => new OutboxEntry(d["_id"].AsInt64, d["batch_id"].AsString, d["payload"].AsBinary)).ToList();
+
+    /// <summary>Removes an entry the host acknowledged.</summary>
+    public void OutboxRemove(long sequence) => _outbox.Delete(sequence);
+
+    /// <summary>Entries waiting.</summary>
+    public int OutboxCount() => _outbox.Count();
+
+    /// <summary>Where a pass over a root stopped ("" or null when it finished or never ran).</summary>
+    public string? Cursor(string root, int phase) => _cursors.FindById($"{phase}:{root}")?["path"].AsString;
+
+    /// <summary>Saves (or, with null, clears) a pass's cursor.</summary>
+    public void SaveCursor(string root, int phase, string? path)
+    {
+        if (path is null)
+        {
+            _cursors.Delete($"{phase}:{root}");
+        }
+        else
+        {
+            _cursors.Upsert(new BsonDocument { ["_id"] = $"{phase}:{root}", ["path"] = path, ["at"] = CatalogBson.Millis(DateTime.UtcNow) });
+        }
+    }
+
+    /// <summary>Rows per collection, for diagnostics.</summary>
+    public IReadOnlyDictionary<string, long> RowCounts() => new Dictionary<string, long>
+    {
+        ["agent_index"] = _files.LongCount(),
+        ["outbox"] = _outbox.LongCount(),
+        ["scan_progress"] = _cursors.LongCount(),
+    };
+
+    /// <summary>Rewrites the file without free space.</summary>
+    public long Compact() => _db.Rebuild();
 
     /// <summary>The receipt of a batch applied before, if <paramref name="batchId"/> was seen.</summary>
     public BatchReceipt? FindBatch(string batchId) =>
@@ -258,11 +325,18 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
     public void CacheResult(string key, BsonDocument value) =>
         _meta.Upsert(new BsonDocument { ["_id"] = "cache:" + key, ["generation"] = Generation, ["value"] = value });
 
-    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew, IReadOnlyCollection<BatchReceipt>? receipts)
+    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew, IReadOnlyCollection<BatchReceipt>? receipts, Func<string, byte[]>? outboxPayload)
     {
         _db.BeginTrans();
         try
         {
+            if (outboxPayload is not null)
+            {
+                long seq = (_meta.FindById("outbox_seq")?["value"].AsInt64 ?? 0) + 1;
+                _meta.Upsert(new BsonDocument { ["_id"] = "outbox_seq", ["value"] = seq });
+                var batchId = $"{Instance}-{seq}";
+                _outbox.Insert(new BsonDocument { ["_id"] = seq, ["batch_id"] = batchId, ["payload"] = outboxPayload(batchId) });
+            }
             foreach (var receipt in receipts ?? [])
             {
                 _batches.Upsert(new BsonDocument

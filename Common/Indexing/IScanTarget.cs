@@ -8,9 +8,10 @@ public interface IScanTarget
     /// <summary>Named in error messages.</summary>
     string Path { get; }
 
-    /// <summary>What is stored at or under <paramref name="root"/>, in walk order (nothing, for a
-    /// target that cannot tell: then every file is new and nothing is marked gone).</summary>
-    IEnumerable<CatalogRecord> StreamUnder(string source, string root, int pageSize);
+    /// <summary>What is stored at or under <paramref name="root"/> after the path <paramref name="after"/>
+    /// (all of it when null), in walk order; nothing, for a target that cannot tell: then every
+    /// file is new and nothing is marked gone.</summary>
+    IEnumerable<CatalogRecord> StreamUnder(string source, string root, string? after, int pageSize);
 
     /// <summary>Stores records (new, changed, or marked gone).</summary>
     void Upsert(IReadOnlyCollection<CatalogRecord> records);

@@ -138,11 +138,13 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
     /// <returns>False when the root itself could not be read (nothing under it is marked gone).</returns>
     private bool MergeRoot(FileWalker walker, string root, DateTime now, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes, CancellationToken ct)
     {
-        using var stored = new Prefetch<CatalogRecord>(catalog.StreamUnder(options.Source, root, 2000), 4000);
+        var after = options.ResumeAfter.GetValueOrDefault(root);
+        using var stored = new Prefetch<CatalogRecord>(catalog.StreamUnder(options.Source, root, after, 2000), 4000);
         bool hasStored = stored.TryNext(out var current);
         string? keepPrefix = null;
+        _lastWalked = after;
 
-        foreach (var entry in walker.Walk(root))
+        foreach (var entry in walker.Walk(root, after))
         {
             ct.ThrowIfCancellationRequested();
             Progress.CurrentPath = entry.Path;
@@ -189,6 +191,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
                     }
                     break;
             }
+            Walked(entry.Path);
         }
         while (hasStored)
         {
@@ -242,9 +245,11 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
                 record.SampleHash = previous.SampleHash;
                 record.FullHash = previous.FullHash;
             }
+            record.WalkSequence = Track();
             Send(writes, record, ct);
             return;
         }
+        record.WalkSequence = Track();
         Send(work, new HashJob(record, stat, previous), ct);
     }
 
@@ -261,6 +266,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
     {
         record.Gone = true;
         record.GoneAt = now;
+        record.WalkSequence = Track();
         Progress.AddGone();
         Send(writes, record, ct);
     }
@@ -271,6 +277,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
         {
             if (ct.IsCancellationRequested)
             {
+                Complete([job.Record.WalkSequence]);
                 continue; // drain without work so the walk's bounded writes never block on us
             }
             var record = job.Record;
@@ -294,8 +301,13 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
                     {
                         job.Previous.Gone = true;
                         job.Previous.GoneAt = record.LastSeen;
+                        job.Previous.WalkSequence = record.WalkSequence;
                         Progress.AddGone();
                         await Emit(writes, job.Previous).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        Complete([record.WalkSequence]);
                     }
                     continue;
                 }
@@ -304,6 +316,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
             }
             catch (OperationCanceledException)
             {
+                Complete([record.WalkSequence]);
                 continue;
             }
             catch (Exception e)
@@ -320,8 +333,59 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
     {
         long t0 = Stopwatch.GetTimestamp();
         catalog.Upsert(batch);
+        Complete(batch.Select(r => r.WalkSequence));
         batch.Clear();
         Progress.AddWriteTime(Stopwatch.GetElapsedTime(t0));
+        OnCursor?.Invoke(SafeCursor());
+    }
+
+    // Walk positions with work not yet committed, each with the path walked before it: the cursor
+    // is the path before the oldest of them (or the last path walked when none is left), so
+    // everything up to the cursor is stored even though workers finish out of order.
+    private readonly SortedDictionary<long, string?> _pending = [];
+    private readonly Lock _pendingGate = new();
+    private long _sequence;
+    private string? _lastWalked;
+
+    /// <summary>Called by the writer after each commit with the path up to which the walk is safely
+    /// stored (null when nothing is yet): what an agent saves to resume after a kill.</summary>
+    public Action<string?>? OnCursor { get; init; }
+
+    private long Track()
+    {
+        lock (_pendingGate)
+        {
+            long seq = ++_sequence;
+            _pending[seq] = _lastWalked;
+            return seq;
+        }
+    }
+
+    private void Walked(string path)
+    {
+        lock (_pendingGate)
+        {
+            _lastWalked = path;
+        }
+    }
+
+    private void Complete(IEnumerable<long> sequences)
+    {
+        lock (_pendingGate)
+        {
+            foreach (var seq in sequences)
+            {
+                _pending.Remove(seq);
+            }
+        }
+    }
+
+    private string? SafeCursor()
+    {
+        lock (_pendingGate)
+        {
+            return _pending.Count == 0 ? _lastWalked : _pending.First().Value;
+        }
     }
 
     private static async Task Emit(ChannelWriter<CatalogRecord> writes, CatalogRecord record)
@@ -339,10 +403,33 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
     private async Task WriteLoop(Channel<CatalogRecord> channel, CancellationTokenSource failed)
     {
         var batch = new List<CatalogRecord>(options.WriteBatchSize);
+        long batchStarted = 0;
         try
         {
-            await foreach (var record in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            while (true)
             {
+                if (!channel.Reader.TryRead(out var record))
+                {
+                    var wait = channel.Reader.WaitToReadAsync().AsTask();
+                    if (batch.Count > 0 && options.FlushInterval is { } interval)
+                    {
+                        var left = interval - Stopwatch.GetElapsedTime(batchStarted);
+                        if (left <= TimeSpan.Zero || await Task.WhenAny(wait, Task.Delay(left)).ConfigureAwait(false) != wait)
+                        {
+                            Write(batch); // the oldest record has waited long enough
+                            continue;
+                        }
+                    }
+                    if (!await wait.ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                    continue;
+                }
+                if (batch.Count == 0)
+                {
+                    batchStarted = Stopwatch.GetTimestamp();
+                }
                 batch.Add(record);
                 if (batch.Count >= options.WriteBatchSize)
                 {

@@ -27,4 +27,12 @@ public sealed record ScanOptions
     public int WriteBatchSize { get; init; } = 2000;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Per root, the path after which to resume (an interrupted pass's cursor): paths up to
+    /// it are neither walked nor compared, and nothing up to it is marked gone.</summary>
+    public IReadOnlyDictionary<string, string> ResumeAfter { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Write a partial batch when its oldest record has waited this long (an agent's
+    /// host sees progress during a slow hash); null: only full batches and the last one.</summary>
+    public TimeSpan? FlushInterval { get; init; }
 }

@@ -10,8 +10,9 @@ namespace MediaLibrary.Common.Scanning;
 /// </summary>
 public sealed class FileWalker(WalkOptions options)
 {
-    /// <summary>Walks <paramref name="root"/> (a directory, or a single file).</summary>
-    public IEnumerable<WalkEntry> Walk(string root)
+    /// <summary>Walks <paramref name="root"/> (a directory, or a single file); with <paramref name="after"/>,
+    /// only paths that sort after it (a resumed walk: whole folders before it are not even listed).</summary>
+    public IEnumerable<WalkEntry> Walk(string root, string? after = null)
     {
         root = NormalizeRoot(root);
         var (rootStat, rootProblem) = StatRoot(root);
@@ -49,6 +50,10 @@ public sealed class FileWalker(WalkOptions options)
                 continue;
             }
             var child = frame.Children[frame.Next++];
+            if (after is not null && AlreadyDone(child, after))
+            {
+                continue;
+            }
             if (child.Error is not null)
             {
                 // A directory that cannot be stat'ed is unreadable, not empty: what is known under it stays.
@@ -100,6 +105,11 @@ public sealed class FileWalker(WalkOptions options)
         var full = Path.GetFullPath(root);
         return full.Length > 1 ? full.TrimEnd('/') : full;
     }
+
+    // A folder is done when everything under it ("dir/...", all below "dir0") sorts before the cursor.
+    private static bool AlreadyDone(Child child, string after) => child.IsDirectory
+        ? string.CompareOrdinal(child.Path + "0", after) <= 0
+        : string.CompareOrdinal(child.Path, after) <= 0;
 
     private static (FileStat Stat, string? Error) StatRoot(string root)
     {

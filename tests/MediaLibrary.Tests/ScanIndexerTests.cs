@@ -232,4 +232,53 @@ public sealed class ScanIndexerTests
         StringAssert.Contains(result.Errors.Single().Reason, "too long for the catalog");
         Assert.AreEqual("short.mkv", Path.GetFileName(Records(tree).Single().Path));
     }
+
+    [TestMethod]
+    public async Task Scan_ResumingAfterACursor_SkipsWhatWasDoneAndMarksNothingThereGone()
+    {
+        using var tree = new TempTree();
+        for (int i = 0; i < 10; i++)
+        {
+            tree.WriteRandom($"d{i}/f.mkv", 100, i);
+        }
+        await ScanAsync(tree);
+        File.Delete(tree.PathOf("d1/f.mkv"));           // before the cursor: not looked at
+        File.Delete(tree.PathOf("d8/f.mkv"));           // after it: marked gone
+        File.WriteAllBytes(tree.PathOf("d2/f.mkv"), [1]); // before the cursor: not rehashed
+        File.WriteAllBytes(tree.PathOf("d7/f.mkv"), [2]); // after it: rehashed
+
+        var cursor = tree.PathOf("d4/f.mkv");
+        var result = await ScanAsync(tree, SmallSamples with { ResumeAfter = new Dictionary<string, string> { [tree.Files] = cursor } });
+
+        Assert.AreEqual(4, result.Progress.Files, "d5, d6, d7, d9 only");
+        Assert.AreEqual(1, result.Progress.Changed);
+        Assert.AreEqual(1, result.Progress.Gone);
+        var records = Records(tree).ToDictionary(r => Path.GetFileName(Path.GetDirectoryName(r.Path))!);
+        Assert.IsFalse(records["d1"].Gone);
+        Assert.IsTrue(records["d8"].Gone);
+        Assert.AreEqual(100, records["d2"].Size);
+    }
+
+    [TestMethod]
+    public async Task Scan_ReportsCursorsThatOnlyMoveForwardAndEndAtTheLastPath()
+    {
+        using var tree = new TempTree();
+        for (int i = 0; i < 300; i++)
+        {
+            tree.WriteRandom($"d{i % 7}/f{i:000}.mkv", 5000 + i, i);
+        }
+        var cursors = new List<string?>();
+        using (var catalog = CatalogStore.Open(tree.Catalog))
+        {
+            var indexer = new ScanIndexer(catalog, SmallSamples with { WriteBatchSize = 16 }) { OnCursor = cursors.Add };
+            await indexer.RunAsync([tree.Files], TestContext.CancellationToken);
+        }
+        var seen = cursors.Where(c => c is not null).ToList();
+        Assert.IsGreaterThan(5, seen.Count);
+        for (int i = 1; i < seen.Count; i++)
+        {
+            Assert.IsLessThanOrEqualTo(0, string.CompareOrdinal(seen[i - 1], seen[i]), "a cursor never moves back");
+        }
+        Assert.AreEqual(tree.PathOf("d6/f293.mkv"), seen[^1]);
+    }
 }
