@@ -187,7 +187,7 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
             // A record thought new was already there (overlapping roots): write them all as upserts.
             Write(records, insertNew: false, receipts, outboxPayload);
         }
-        Remember(records.Where(r => !r.Stored));
+        Remember(records);
         foreach (var r in records)
         {
             r.Stored = true;

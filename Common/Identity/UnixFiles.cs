@@ -67,6 +67,27 @@ public static partial class UnixFiles
         }
     }
 
+    /// <summary>The canonical path (symlinks, "." and ".." resolved), or null when it does not exist.</summary>
+    public static string? RealPath(string path)
+    {
+        nint resolved = RealPathNative(path, 0);
+        if (resolved == 0)
+        {
+            return null;
+        }
+        try
+        {
+            return Marshal.PtrToStringUTF8(resolved);
+        }
+        finally
+        {
+            Marshal.FreeHGlobal(resolved); // glibc's malloc, which FreeHGlobal calls free() on
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "realpath", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial nint RealPathNative(string path, nint resolved);
+
     private static StatException Error(string path)
     {
         int errno = Marshal.GetLastPInvokeError();

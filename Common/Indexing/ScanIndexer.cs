@@ -209,6 +209,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
             return;
         }
         var verdict = _classifier.Classify(entry.Path);
+        Progress.AddKind(verdict.Kind);
         bool junk = verdict.Kind == FileKind.Junk;
         if (junk)
         {

@@ -37,6 +37,11 @@ public sealed class ScanProgress
     /// <summary>Symlinks not followed, FIFOs, sockets, devices.</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
+    /// <summary>Files per kind seen.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, long> Kinds { get; } = new(StringComparer.Ordinal);
+
+    internal void AddKind(string kind) => Kinds.AddOrUpdate(kind, 1, static (_, n) => n + 1);
+
     /// <summary>The path the walk is at (for a progress line).</summary>
     public string CurrentPath { get; internal set; } = "";
 

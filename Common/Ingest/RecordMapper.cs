@@ -31,7 +31,8 @@ public static class RecordMapper
             InodeKey = incoming.HasInodeKey && incoming.InodeKey.Length > 0 ? incoming.InodeKey : null,
             FirstSeen = existing?.FirstSeen ?? now,
             LastSeen = now,
-            Stored = existing is not null,
+            // Stored means "in the file": a record merged earlier in the same transaction is not yet.
+            Stored = existing?.Stored ?? false,
         };
         bool sameFile = existing is not null && existing.Size == record.Size && existing.MtimeNs == record.MtimeNs
             && existing.Device == record.Device && existing.Inode == record.Inode;

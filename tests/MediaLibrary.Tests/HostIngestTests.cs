@@ -251,4 +251,32 @@ public sealed class HostIngestTests
         }
         return output.ToArray();
     }
+
+    [TestMethod]
+    public async Task PostBatch_PassOneAndTwoOfAFileCommittedTogether_StayFindableAndMerged()
+    {
+        using var tree = new TempTree();
+        await using var host = await TestHost.StartAsync(tree.Catalog);
+        var pass1 = new IngestBatch { BatchId = "p1", Agent = "nas" };
+        pass1.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Hashes = new FileHashes { Algo = "xxh128", SampleSize = 4096, SampleHash = "s", FullHash = "f" } });
+        var pass2 = new IngestBatch { BatchId = "p2", Agent = "nas" };
+        pass2.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Metadata = new MediaMetadata { Duration = 2, VideoCodec = "h264" } });
+
+        // Sent back to back on one stream, so the host commits them in one transaction.
+        using var call = host.Ingest.StreamBatches();
+        await call.RequestStream.WriteAsync(pass1);
+        await call.RequestStream.WriteAsync(pass2);
+        await call.RequestStream.CompleteAsync();
+        while (await call.ResponseStream.MoveNext(TestContext.CancellationToken))
+        {
+        }
+        var pass3 = new IngestBatch { BatchId = "p3", Agent = "nas" };
+        pass3.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Metadata = new MediaMetadata { Duration = 3, VideoCodec = "hevc" } });
+        await host.Ingest.PostBatchAsync(pass3);
+
+        var record = (await host.Catalog.GetFileAsync(new FileLookup { Source = "nas", Path = "/v/a.mkv" })).Record;
+        Assert.AreEqual("f", record.Hashes.FullHash, "hashes survive every later metadata record");
+        Assert.AreEqual("hevc", record.Metadata.VideoCodec);
+        Assert.AreEqual(1, await CountAsync(host));
+    }
 }

@@ -1,0 +1,86 @@
+using Google.Protobuf;
+using MediaLibrary.Common.Catalog;
+using MediaLibrary.Common.Identity;
+using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Ingest;
+using MediaLibrary.Common.Probing;
+
+namespace MediaLibrary.Agent.Work;
+
+/// <summary>
+/// Pass 2: ffprobe the cached videos that have no metadata yet (new or changed since their last
+/// probe), a chunk at a time in path order with bounded concurrency, no hashing. Each chunk's
+/// metadata goes into the cache and the outbox together, and the pass's cursor moves past it.
+/// </summary>
+public sealed class ProbePass(CatalogStore cache, MediaProber prober, string agent, AgentStats stats, Action queued)
+{
+    /// <summary>Probes under <paramref name="root"/>, resuming after its cursor; clears it when done.</summary>
+    public async Task RunAsync(string root, int batchSize, int workers, CancellationToken ct)
+    {
+        var after = cache.Cursor(root, 2);
+        var chunk = new List<CatalogRecord>(batchSize);
+        foreach (var record in cache.StreamUnder(agent, root, after, 2000))
+        {
+            ct.ThrowIfCancellationRequested();
+            if (record.Kind != Common.Classification.FileKind.Video || record.Gone || record.Error is not null)
+            {
+                continue;
+            }
+            stats.AddSeenVideo();
+            if (record.Media is not null)
+            {
+                continue; // probed, and unchanged since (a change clears the metadata in pass 1)
+            }
+            chunk.Add(record);
+            if (chunk.Count >= batchSize)
+            {
+                await ProbeChunkAsync(root, chunk, workers, ct).ConfigureAwait(false);
+                chunk.Clear();
+            }
+        }
+        await ProbeChunkAsync(root, chunk, workers, ct).ConfigureAwait(false);
+        cache.SaveCursor(root, 2, null);
+    }
+
+    private async Task ProbeChunkAsync(string root, List<CatalogRecord> chunk, int workers, CancellationToken ct)
+    {
+        if (chunk.Count == 0)
+        {
+            return;
+        }
+        var probed = new CatalogRecord?[chunk.Count];
+        await Parallel.ForAsync(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = ct }, async (i, token) =>
+        {
+            var record = chunk[i];
+            try
+            {
+                // Changed since pass 1 stored it: the next pass 1 will see it; don't describe other bytes.
+                if (!UnixFiles.Stat(record.Path, followSymlinks: true).SameContentIdentity(ScanIndexer.IdentityOf(record)))
+                {
+                    return;
+                }
+            }
+            catch (StatException)
+            {
+                return;
+            }
+            record.Media = await prober.ProbeAsync(record.Path, token).ConfigureAwait(false);
+            probed[i] = record;
+        }).ConfigureAwait(false);
+        stats.Probes = prober.Probes;
+        var updated = probed.OfType<CatalogRecord>().ToList();
+        // Pass-2 records carry only what pass 2 adds: identity and metadata, no hashes.
+        var files = updated.Select(r =>
+        {
+            var f = RecordMapper.ToFileRecord(r);
+            f.Hashes = null;
+            return f;
+        }).ToList();
+        cache.Upsert(updated, null, files.Count == 0 ? null : id => AgentScanTarget.Batch(id, agent, files).ToByteArray());
+        cache.SaveCursor(root, 2, chunk[^1].Path);
+        if (files.Count > 0)
+        {
+            queued();
+        }
+    }
+}
