@@ -40,7 +40,8 @@ public sealed class AgentWorker(CycleRunner cycles, OutboxSender sender, AgentSt
                 try
                 {
                     await cycles.RunAsync(stoppingToken);
-                    log.LogInformation("cycle done: {Seen} files, {Bytes} bytes hashed, {Probes} probes, {Errors} errors", stats.Seen, stats.BytesHashed, stats.Probes, stats.Errors);
+                    log.LogInformation("cycle done: {Seen} files, {Bytes} bytes hashed, {Probes} probes, {Errors} errors{Last}",
+                        stats.Seen, stats.BytesHashed, stats.Probes, stats.Errors, stats.Errors > 0 ? " (last: " + stats.LastError + ")" : "");
                 }
                 catch (InvalidOperationException e)
                 {

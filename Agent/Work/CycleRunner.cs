@@ -20,9 +20,18 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
     /// <exception cref="InvalidOperationException">No config could be had (host away, never reached).</exception>
     public async Task RunAsync(CancellationToken ct)
     {
-        var config = await ConfigAsync(ct).ConfigureAwait(false);
-        var store = cache.Store;
         stats.StartCycle();
+        IngestConfig config;
+        try
+        {
+            config = await ConfigAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            stats.EndCycle();
+            throw;
+        }
+        var store = cache.Store;
         stats.Roots = [.. config.RemoteRoots];
         stats.Workers = Math.Max(1, config.AgentMaxWorkers);
         stats.BatchSize = Math.Clamp(config.BatchSize, 1, 10_000);

@@ -10,6 +10,9 @@ namespace MediaLibrary.Common.Catalog;
 public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
 {
     private const int DuplicateKey = 110; // LiteException.INDEX_DUPLICATE_KEY
+
+    // Ordinal, case-sensitive: Linux paths differ by case, and key order must be the walk's.
+    private static readonly Collation OrdinalCollation = new(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal);
     private readonly CatalogLock _lock;
     private readonly LiteDatabase _db;
     private readonly ILiteCollection<BsonDocument> _files;
@@ -63,8 +66,7 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
             {
                 Filename = path,
                 Connection = ConnectionType.Direct,
-                // Ordinal, case-sensitive: Linux paths differ by case, and key order must be the walk's.
-                Collation = new Collation(CultureInfo.InvariantCulture.LCID, CompareOptions.Ordinal),
+                Collation = OrdinalCollation,
             };
             return new CatalogStore(path, fileLock, new LiteDatabase(connection));
         }
@@ -245,7 +247,7 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
     };
 
     /// <summary>Rewrites the file without free space.</summary>
-    public long Compact() => _db.Rebuild();
+    public long Compact() => _db.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
 
     /// <summary>The receipt of a batch applied before, if <paramref name="batchId"/> was seen.</summary>
     public BatchReceipt? FindBatch(string batchId) =>

@@ -34,6 +34,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public Catalog.CatalogClient Catalog { get; }
 
+    /// <summary>Settings naming <paramref name="root"/> as the agents' root.</summary>
+    public static Dictionary<string, string?> Roots(string root) => new() { ["Ingest:RemoteRoots:0"] = root };
+
     public static async Task<TestHost> StartAsync(string catalogPath, long maxBodyBytes = 4 * 1024 * 1024, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
