@@ -21,6 +21,10 @@ public sealed class MediaProber(TimeSpan timeout)
     /// <exception cref="OperationCanceledException">Only when <paramref name="cancellationToken"/> is cancelled.</exception>
     public async Task<MediaInfo> ProbeAsync(string path, CancellationToken cancellationToken)
     {
+        if (ReadHead(path) is { } head && !ContainerSniffer.LooksLikeMedia(head))
+        {
+            return new MediaInfo { ProbeError = "not a media container (its first bytes match none); ffprobe not run" };
+        }
         Interlocked.Increment(ref _probes);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
@@ -38,6 +42,29 @@ public sealed class MediaProber(TimeSpan timeout)
             // FFProbeException carries ffprobe's stderr; its first line says what is wrong.
             var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name;
             return new MediaInfo { ProbeError = first.Length > 300 ? first[..300] : first };
+        }
+    }
+
+    private static byte[]? ReadHead(string path)
+    {
+        try
+        {
+            // Opening a FIFO for reading blocks: only regular files are sniffed; anything else is
+            // left to ffprobe and its timeout.
+            var stat = Identity.UnixFiles.Stat(path, followSymlinks: true);
+            if (stat.Type != Identity.FileType.Regular)
+            {
+                return null;
+            }
+            using var handle = Identity.UnixFiles.OpenVerified(path, stat, followSymlinks: true);
+            using var file = new FileStream(handle, FileAccess.Read, bufferSize: 0);
+            var head = new byte[ContainerSniffer.HeadLength];
+            int n = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            return head[..n];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
