@@ -30,22 +30,25 @@ prefix=${MLM_PREFIX:-}
 if [ -z "$prefix" ]; then
   if [ -w /usr/local/bin ]; then prefix=/usr/local; else prefix="$HOME/.local"; fi
 fi
-echo "setup: building mlm and mlm-host into $prefix/lib"
+echo "setup: building mlm, mlm-host and mlm-agent into $prefix/lib"
+mkdir -p "$prefix/bin"
 # Framework-dependent single file, ReadyToRun: starts in ~0.1 s, which cron jobs and scripts feel.
 dotnet publish Cli/Cli.csproj -c Release -r linux-x64 --self-contained false \
   -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
   -o "$prefix/lib/mlm" --verbosity quiet
-dotnet publish Host/Host.csproj -c Release -r linux-x64 --self-contained false \
-  -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
-  -o "$prefix/lib/mlm-host" --verbosity quiet
-mkdir -p "$prefix/bin"
+for app in Host Agent; do
+  name=mlm-$(echo "$app" | tr '[:upper:]' '[:lower:]')
+  dotnet publish "$app/$app.csproj" -c Release -r linux-x64 --self-contained false \
+    -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+    -o "$prefix/lib/$name" --verbosity quiet
+  ln -sf "$prefix/lib/$name/$name" "$prefix/bin/$name"
+done
 ln -sf "$prefix/lib/mlm/mlm" "$prefix/bin/mlm"
-ln -sf "$prefix/lib/mlm-host/mlm-host" "$prefix/bin/mlm-host"
 case ":$PATH:" in
   *":$prefix/bin:"*) ;;
   *) echo "setup: add $prefix/bin to your PATH (e.g. in ~/.profile)";;
 esac
-echo "setup: installed $prefix/bin/mlm and $prefix/bin/mlm-host"
+echo "setup: installed $prefix/bin/mlm, mlm-host and mlm-agent"
 
 if [ $# -gt 0 ]; then
   # Exit 1 means "done, some paths unreadable" (listed above): still show what was found.
