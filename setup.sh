@@ -34,12 +34,12 @@ echo "setup: building mlm, mlm-host and mlm-agent into $prefix/lib"
 mkdir -p "$prefix/bin"
 # Framework-dependent single file, ReadyToRun: starts in ~0.1 s, which cron jobs and scripts feel.
 dotnet publish Cli/Cli.csproj -c Release -r linux-x64 --self-contained false \
-  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+  -p:PublishSingleFile=true -p:PublishReadyToRun=true -p:DebugType=none \
   -o "$prefix/lib/mlm" --verbosity quiet
 for app in Host Agent; do
   name=mlm-$(echo "$app" | tr '[:upper:]' '[:lower:]')
   dotnet publish "$app/$app.csproj" -c Release -r linux-x64 --self-contained false \
-    -p:PublishReadyToRun=true -p:DebugType=none -p:GenerateDocumentationFile=false \
+    -p:PublishReadyToRun=true -p:DebugType=none \
     -o "$prefix/lib/$name" --verbosity quiet
   ln -sf "$prefix/lib/$name/$name" "$prefix/bin/$name"
 done
