@@ -16,10 +16,11 @@ public static class DupesCommand
         var json = new Option<bool>("--json") { Description = "Print JSON (see README for the shape)" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV, one row per file" };
         var minSize = SizeOption.Create("--min-size", "Ignore files smaller than this", 1);
+        var near = new Option<bool>("--near") { Description = "Videos that look the same (remux, re-encode, trim), from 'mlm scan --media' fingerprints, and probable partial downloads" };
         var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
         var command = new Command("dupes", "List groups of identical files (size, then sample hash, then full hash)")
         {
-            json, csv, minSize, workers,
+            json, csv, minSize, workers, near,
         };
         command.Validators.Add(r =>
         {
@@ -43,6 +44,18 @@ public static class DupesCommand
                 return ExitCodes.Usage;
             }
             using var hostScope = host;
+            if (parse.GetValue(near))
+            {
+                if (host is not null)
+                {
+                    await error.WriteLineAsync("mlm: --near works on the embedded catalog only (for now)");
+                    return ExitCodes.Usage;
+                }
+                using var local = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+                var finder = new NearDuplicateFinder(local);
+                NearReport.Write(output, finder.Find(), finder.FindPartials(), local.Path, parse.GetValue(json));
+                return ExitCodes.Ok;
+            }
             DuplicateReport report;
             string where;
             if (host is not null)

@@ -26,10 +26,11 @@ public static class ScanCommand
         algo.AcceptOnlyFromAmong([.. HashAlgorithmName.All]);
         var sampleSize = SizeOption.Create("--sample-size", "Bytes per hash sample (head, middle, tail)", HashParameters.DefaultSampleSize);
         var json = new Option<bool>("--json") { Description = "Print the summary as JSON" };
+        var media = new Option<bool>("--media") { Description = "Then ffprobe and fingerprint new or changed videos (for 'mlm dupes --near')" };
 
         var command = new Command("scan", "Index folders into the catalog: classify, hash, record identity")
         {
-            paths, fullHash, follow, workers, algo, sampleSize, json,
+            paths, fullHash, follow, workers, algo, sampleSize, json, media,
         };
         workers.Validators.Add(r =>
         {
@@ -122,6 +123,16 @@ public static class ScanCommand
                 await ScanProgressDisplay.ShowAsync(ConsoleFactory.Over(error, terminal: true), indexer, run);
             }
             var result = await run;
+            if (parse.GetValue(media) && target is CatalogStore local && !result.Cancelled)
+            {
+                var pass = new Common.Probing.MediaPass(local, new Common.Probing.MediaProber(TimeSpan.FromSeconds(30)),
+                    new Common.Probing.VideoFingerprinter(TimeSpan.FromSeconds(120)), options.Workers, fingerprints: true);
+                await pass.RunAsync(options.Source, parse.GetValue(paths)!, ct);
+                if (!quiet && !parse.GetValue(json))
+                {
+                    await output.WriteLineAsync($"Probed {pass.Probed} videos, fingerprinted {pass.Fingerprinted}.");
+                }
+            }
             if (result.Progress.Errors > MaxPrintedErrors)
             {
                 await error.WriteLineAsync($"mlm: ... and {result.Progress.Errors - MaxPrintedErrors} more errors");

@@ -42,6 +42,14 @@ internal static class CatalogBson
         {
             d["media"] = ToDocument(m);
         }
+        if (r.Fingerprint is { } fp)
+        {
+            d["fp"] = new BsonDocument
+            {
+                ["d"] = fp.Duration,
+                ["h"] = new BsonArray(fp.Frames.Select(h => new BsonValue(unchecked((long)h)))),
+            };
+        }
         if (r.GoneAt is { } goneAt)
         {
             d["gone_at"] = Millis(goneAt);
@@ -74,6 +82,9 @@ internal static class CatalogBson
         Error = StringOrNull(d, "error"),
         InodeKey = StringOrNull(d, "inode_key"),
         Media = d.TryGetValue("media", out var media) && media.IsDocument ? ToMediaInfo(media.AsDocument) : null,
+        Fingerprint = d.TryGetValue("fp", out var fp) && fp.IsDocument
+            ? new Probing.VideoFingerprint(fp["d"].AsDouble, fp["h"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray())
+            : null,
     };
 
     private static BsonDocument ToDocument(MediaInfo m) => new()

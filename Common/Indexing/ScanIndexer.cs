@@ -245,6 +245,9 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
                 record.SampleSize = previous.SampleSize;
                 record.SampleHash = previous.SampleHash;
                 record.FullHash = previous.FullHash;
+                // Same bytes: what was learnt by probing them still holds.
+                record.Media = previous.Media;
+                record.Fingerprint = previous.Fingerprint;
             }
             record.WalkSequence = Track();
             Send(writes, record, ct);
