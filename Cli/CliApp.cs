@@ -68,6 +68,7 @@ public static class CliApp
         root.Add(ScanCommand.Create(global, interactive));
         root.Add(DupesCommand.Create(global));
         root.Add(JunkCommand.Create(global));
+        root.Add(VerifyCommand.Create(global));
         return root;
     }
 }

@@ -15,6 +15,7 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
 {
     private const string LastConfigKey = "last_config";
     private readonly MediaProber _prober = new(options.ProbeTimeout);
+    private readonly VideoFingerprinter _fingerprinter = new(options.ProbeTimeout * 4);
 
     /// <summary>Runs a cycle.</summary>
     /// <exception cref="InvalidOperationException">No config could be had (host away, never reached).</exception>
@@ -77,7 +78,9 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
                 store.SaveCursor(root, 1, null);
             }
             stats.Phase = 2;
-            var probe = new ProbePass(store, _prober, options.Name, stats, sender.Signal);
+            // Fingerprints cost ffmpeg decodes: like full hashes, only inside the off-peak window.
+            bool offPeak = OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
+            var probe = new ProbePass(store, _prober, _fingerprinter, offPeak, options.Name, stats, sender.Signal);
             foreach (var root in config.RemoteRoots.Select(FileWalker.NormalizeRoot).Distinct(StringComparer.Ordinal))
             {
                 await probe.RunAsync(root, stats.BatchSize, stats.Workers, ct).ConfigureAwait(false);

@@ -12,7 +12,7 @@ namespace MediaLibrary.Agent.Work;
 /// probe), a chunk at a time in path order with bounded concurrency, no hashing. Each chunk's
 /// metadata goes into the cache and the outbox together, and the pass's cursor moves past it.
 /// </summary>
-public sealed class ProbePass(CatalogStore cache, MediaProber prober, string agent, AgentStats stats, Action queued)
+public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFingerprinter fingerprinter, bool fingerprints, string agent, AgentStats stats, Action queued)
 {
     /// <summary>Probes under <paramref name="root"/>, resuming after its cursor; clears it when done.</summary>
     public async Task RunAsync(string root, int batchSize, int workers, CancellationToken ct)
@@ -27,9 +27,10 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, string age
                 continue;
             }
             stats.AddSeenVideo();
-            if (record.Media is not null)
+            bool wantsFingerprint = fingerprints && record.Fingerprint is null && record.Media is { ProbeError.Length: 0 };
+            if (record.Media is not null && !wantsFingerprint)
             {
-                continue; // probed, and unchanged since (a change clears the metadata in pass 1)
+                continue; // probed (and fingerprinted when asked), unchanged since: a change clears both in pass 1
             }
             chunk.Add(record);
             if (chunk.Count >= batchSize)
@@ -64,7 +65,16 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, string age
             {
                 return;
             }
-            record.Media = await prober.ProbeAsync(record.Path, token).ConfigureAwait(false);
+            record.Media ??= await prober.ProbeAsync(record.Path, token).ConfigureAwait(false);
+            if (fingerprints && record.Fingerprint is null && record.Media.ProbeError.Length == 0)
+            {
+                var (fingerprint, error) = await fingerprinter.ComputeAsync(record.Path, record.Media.Duration, token).ConfigureAwait(false);
+                record.Fingerprint = fingerprint;
+                if (error is not null)
+                {
+                    record.Media = record.Media with { ProbeError = "fingerprint: " + error };
+                }
+            }
             probed[i] = record;
         }).ConfigureAwait(false);
         stats.Probes = prober.Probes;

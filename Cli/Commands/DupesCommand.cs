@@ -48,8 +48,9 @@ public static class DupesCommand
             {
                 if (host is not null)
                 {
-                    await error.WriteLineAsync("mlm: --near works on the embedded catalog only (for now)");
-                    return ExitCodes.Usage;
+                    // Partial downloads need the files' first bytes: only the embedded catalog can look.
+                    NearReport.Write(output, await HostQueries.NearAsync(host.Catalog, ct), [], host.Address.ToString(), parse.GetValue(json));
+                    return ExitCodes.Ok;
                 }
                 using var local = CatalogStore.Open(parse.GetValue(global.Catalog)!);
                 var finder = new NearDuplicateFinder(local);

@@ -27,6 +27,23 @@ public static class HostQueries
         return new DuplicateReport(groups, [], 0, 0) { AwaitingFullHash = awaiting };
     }
 
+    /// <summary>The host's near-duplicate groups (videos its agents fingerprinted).</summary>
+    public static async Task<List<NearDuplicateGroup>> NearAsync(Catalog.CatalogClient client, CancellationToken ct)
+    {
+        var reply = await client.ListNearDuplicatesAsync(new NearDuplicatesRequest(), cancellationToken: ct);
+        return reply.Groups.Select(g => new NearDuplicateGroup(
+            g.Files.Select(f => new CatalogRecord
+            {
+                Id = CatalogKey.Of(f.Source, f.Record.Path),
+                Source = f.Source,
+                Path = f.Record.Path,
+                Kind = f.Record.Kind,
+                Size = f.Record.Size,
+                Media = f.Record.Metadata is { } m ? Common.Ingest.RecordMapper.ToMediaInfo(m) : null,
+            }).ToList(),
+            g.MaxDistance)).ToList();
+    }
+
     /// <summary>Every junk file the host holds, in key order.</summary>
     public static async Task<List<JunkEntry>> JunkAsync(Catalog.CatalogClient client, CancellationToken ct)
     {

@@ -104,6 +104,15 @@ public static class ContractJson
             {
                 w.WriteString("probe_error", m.ProbeError);
             }
+            if (m.FrameHashes.Count > 0)
+            {
+                w.WriteStartArray("frame_hashes");
+                foreach (var frame in m.FrameHashes)
+                {
+                    w.WriteNumberValue(frame);
+                }
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndObject();

@@ -54,6 +54,9 @@ public static class RecordMapper
             record.FullHash = existing.FullHash;
         }
         record.Media = incoming.Metadata is { } m ? ToMediaInfo(m) : sameFile ? existing!.Media : null;
+        record.Fingerprint = incoming.Metadata is { FrameHashes.Count: Probing.VideoFingerprint.FrameCount } fm
+            ? new Probing.VideoFingerprint(fm.Duration, [.. fm.FrameHashes])
+            : sameFile ? existing!.Fingerprint : null;
         return record;
     }
 
@@ -88,6 +91,10 @@ public static class RecordMapper
         if (r.Media is { } m)
         {
             f.Metadata = ToMetadata(m);
+            if (r.Fingerprint is { } fp)
+            {
+                f.Metadata.FrameHashes.AddRange(fp.Frames);
+            }
         }
         return f;
     }

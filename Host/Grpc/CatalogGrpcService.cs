@@ -44,6 +44,19 @@ public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService confi
     }
 
     /// <inheritdoc />
+    public override Task<NearDuplicatesReply> ListNearDuplicates(NearDuplicatesRequest request, ServerCallContext context)
+    {
+        var reply = new NearDuplicatesReply();
+        foreach (var g in new NearDuplicateFinder(catalog).Find())
+        {
+            var group = new NearDuplicateGroupMessage { MaxDistance = g.MaxDistance, ReclaimableBytes = g.ReclaimableBytes };
+            group.Files.AddRange(g.Members.Select((m, i) => new NearDuplicateFile { Source = m.Source, Record = RecordMapper.ToFileRecord(m), Best = i == 0 }));
+            reply.Groups.Add(group);
+        }
+        return Task.FromResult(reply);
+    }
+
+    /// <inheritdoc />
     public override Task<FilesPage> ListFiles(FilesRequest request, ServerCallContext context)
     {
         int size = PageSize(request.PageSize);

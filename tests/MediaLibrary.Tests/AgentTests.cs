@@ -212,4 +212,28 @@ public sealed class AgentTests
         Assert.IsTrue(cleared.GetProperty("cleared").GetBoolean());
         Assert.AreEqual(0, (await Get("/agent/cache_info")).Body.GetProperty("rows").GetProperty("agent_index").GetInt64());
     }
+
+    [TestMethod]
+    public async Task OffPeak_AgentFingerprintsVideosAndTheHostGroupsNearDuplicates()
+    {
+        using var tree = new TempTree();
+        var original = TestMedia.Video(tree.PathOf("films/clip.mkv"), "testsrc", seconds: 6);
+        TestMedia.Run("-i", original, "-vf", "scale=160:120", "-c:v", "libx264", "-preset", "veryfast", tree.PathOf("films/clip.small.mp4"));
+        TestMedia.Video(tree.PathOf("films/other.mkv"), "mandelbrot", seconds: 6);
+        var settings = TestHost.Roots(tree.Files);
+        settings["Ingest:AgentOffpeakStart"] = "3"; // start == end: the window is always open
+        settings["Ingest:AgentOffpeakEnd"] = "3";
+        await using var host = await TestHost.StartAsync(tree.Catalog, settings: settings);
+        await using (var agent = await TestAgent.StartAsync(host, Path.Combine(tree.Root, "agent.db")))
+        {
+            await agent.WaitForCyclesAsync(1, TimeSpan.FromSeconds(90));
+        }
+
+        var near = await CliRunner.JsonAsync("--host", host.GrpcUri.ToString(), "dupes", "--near", "--json");
+
+        var group = near.GetProperty("groups").EnumerateArray().Single();
+        var files = group.GetProperty("files").EnumerateArray().ToList();
+        CollectionAssert.AreEquivalent(new[] { original, tree.PathOf("films/clip.small.mp4") }, files.Select(f => f.GetProperty("path").GetString()).ToArray());
+        Assert.AreEqual(original, files.Single(f => f.GetProperty("best").GetBoolean()).GetProperty("path").GetString());
+    }
 }

@@ -80,4 +80,23 @@ public sealed class MediaProberTests
     {
         Assert.AreEqual(media, ContainerSniffer.LooksLikeMedia(head));
     }
+
+    [TestMethod]
+    public async Task Verify_FindsATruncatedMkvThatFfprobeCallsHealthy()
+    {
+        using var tree = new TempTree();
+        var good = TestMedia.Video(tree.PathOf("good.mkv"), "testsrc2", seconds: 6);
+        var bytes = File.ReadAllBytes(good);
+        var cut = tree.Write("cut.mkv", bytes[..(bytes.Length / 2)]);
+        var probed = await new MediaProber(TimeSpan.FromSeconds(20)).ProbeAsync(cut, TestContext.CancellationToken);
+        Assert.AreEqual("", probed.ProbeError, "ffprobe alone sees nothing wrong");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var (exit, output, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "verify", "--json");
+
+        Assert.AreEqual(1, exit);
+        var report = System.Text.Json.JsonDocument.Parse(output).RootElement;
+        Assert.AreEqual(2, report.GetProperty("checked_count").GetInt32());
+        Assert.AreEqual(cut, report.GetProperty("damaged").EnumerateArray().Single().GetProperty("path").GetString());
+    }
 }
