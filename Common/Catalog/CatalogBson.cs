@@ -48,6 +48,7 @@ internal static class CatalogBson
             {
                 ["d"] = fp.Duration,
                 ["h"] = new BsonArray(fp.Frames.Select(h => new BsonValue(unchecked((long)h)))),
+                ["g"] = new BsonArray(fp.Gradients.Select(h => new BsonValue(unchecked((long)h)))),
             };
         }
         if (r.GoneAt is { } goneAt)
@@ -82,8 +83,8 @@ internal static class CatalogBson
         Error = StringOrNull(d, "error"),
         InodeKey = StringOrNull(d, "inode_key"),
         Media = d.TryGetValue("media", out var media) && media.IsDocument ? ToMediaInfo(media.AsDocument) : null,
-        Fingerprint = d.TryGetValue("fp", out var fp) && fp.IsDocument
-            ? new Probing.VideoFingerprint(fp["d"].AsDouble, fp["h"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray())
+        Fingerprint = d.TryGetValue("fp", out var fp) && fp.IsDocument && fp["g"].IsArray
+            ? new Probing.VideoFingerprint(fp["d"].AsDouble, fp["h"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray(), fp["g"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray())
             : null,
     };
 

@@ -13,8 +13,8 @@ namespace MediaLibrary.Common.Duplicates;
 public sealed class NearDuplicateFinder(CatalogStore catalog)
 {
     /// <summary>Largest distance that still counts as the same video. Measured on the corpus in
-    /// bench/near-corpus.sh: 92 % of variant pairs are within 18, no pair of different clips is (docs/BENCHMARKS.md).</summary>
-    public const double Threshold = 18;
+    /// bench/near-corpus.sh: 97 % of variant pairs are within 15, the closest different clips are 16.8 apart (docs/BENCHMARKS.md).</summary>
+    public const double Threshold = 15;
 
     private const int HeadBytes = 64 * 1024;
 

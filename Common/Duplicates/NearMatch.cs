@@ -9,8 +9,9 @@ public static class NearMatch
     /// a few seconds trimmed shifts where the same picture sits.</summary>
     public const double Window = 0.15;
 
-    /// <summary>Mean, over the frames of both videos, of the Hamming distance (0–64) to the closest
-    /// frame of the other within <see cref="Window"/>; 0 for the same pictures.</summary>
+    /// <summary>Mean, over the frames of both videos, of the distance (0–64) to the closest frame of the
+    /// other within <see cref="Window"/>; 0 for the same pictures. A frame pair's distance is the mean
+    /// of its pHash and difference-hash distances: each covers the other's weak pictures.</summary>
     public static double Distance(VideoFingerprint a, VideoFingerprint b) => (OneWay(a, b) + OneWay(b, a)) / 2;
 
     /// <summary>True when durations agree within the tolerance (the larger of 6 s and 30 %): wide
@@ -28,7 +29,8 @@ public static class NearMatch
             {
                 if (Math.Abs(VideoFingerprint.Position(j) - position) <= Window)
                 {
-                    best = Math.Min(best, PerceptualHash.Distance(a.Frames[i], b.Frames[j]));
+                    int d = (PerceptualHash.Distance(a.Frames[i], b.Frames[j]) + PerceptualHash.Distance(a.Gradients[i], b.Gradients[j]) + 1) / 2;
+                    best = Math.Min(best, d);
                 }
             }
             total += best;

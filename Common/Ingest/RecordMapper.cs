@@ -54,8 +54,9 @@ public static class RecordMapper
             record.FullHash = existing.FullHash;
         }
         record.Media = incoming.Metadata is { } m ? ToMediaInfo(m) : sameFile ? existing!.Media : null;
-        record.Fingerprint = incoming.Metadata is { FrameHashes.Count: Probing.VideoFingerprint.FrameCount } fm
-            ? new Probing.VideoFingerprint(fm.Duration, [.. fm.FrameHashes])
+        // frame_hashes: the pHashes of the frames, then their difference hashes.
+        record.Fingerprint = incoming.Metadata is { FrameHashes.Count: 2 * Probing.VideoFingerprint.FrameCount } fm
+            ? new Probing.VideoFingerprint(fm.Duration, [.. fm.FrameHashes.Take(Probing.VideoFingerprint.FrameCount)], [.. fm.FrameHashes.Skip(Probing.VideoFingerprint.FrameCount)])
             : sameFile ? existing!.Fingerprint : null;
         return record;
     }
@@ -94,6 +95,7 @@ public static class RecordMapper
             if (r.Fingerprint is { } fp)
             {
                 f.Metadata.FrameHashes.AddRange(fp.Frames);
+                f.Metadata.FrameHashes.AddRange(fp.Gradients);
             }
         }
         return f;

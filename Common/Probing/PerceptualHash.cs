@@ -57,6 +57,42 @@ public static class PerceptualHash
         return hash;
     }
 
+    /// <summary>Difference hash: the 32×32 image sampled to 9×8 (area averages), one bit per
+    /// horizontally adjacent pair for "brighter to the right".</summary>
+    public static ulong Gradient(ReadOnlySpan<byte> pixels)
+    {
+        Span<double> cells = stackalloc double[9 * 8];
+        for (int cy = 0; cy < 8; cy++)
+        {
+            for (int cx = 0; cx < 9; cx++)
+            {
+                int x0 = cx * Side / 9, x1 = Math.Max(x0 + 1, (cx + 1) * Side / 9);
+                int y0 = cy * Side / 8, y1 = (cy + 1) * Side / 8;
+                double sum = 0;
+                for (int y = y0; y < y1; y++)
+                {
+                    for (int x = x0; x < x1; x++)
+                    {
+                        sum += pixels[(y * Side) + x];
+                    }
+                }
+                cells[(cy * 9) + cx] = sum / ((x1 - x0) * (y1 - y0));
+            }
+        }
+        ulong hash = 0;
+        for (int cy = 0; cy < 8; cy++)
+        {
+            for (int cx = 0; cx < 8; cx++)
+            {
+                if (cells[(cy * 9) + cx + 1] > cells[(cy * 9) + cx])
+                {
+                    hash |= 1UL << ((cy * 8) + cx);
+                }
+            }
+        }
+        return hash;
+    }
+
     /// <summary>Bits that differ.</summary>
     public static int Distance(ulong a, ulong b) => BitOperations.PopCount(a ^ b);
 

@@ -44,11 +44,13 @@ public sealed class VideoFingerprinter(TimeSpan timeout)
                 return (null, $"ffmpeg gave {bytes.Length / frame} of {VideoFingerprint.FrameCount} frames" + (why is null ? "" : ": " + why));
             }
             var hashes = new ulong[VideoFingerprint.FrameCount];
+            var gradients = new ulong[VideoFingerprint.FrameCount];
             for (int i = 0; i < hashes.Length; i++)
             {
                 hashes[i] = PerceptualHash.Of(bytes.AsSpan(i * frame, frame));
+                gradients[i] = PerceptualHash.Gradient(bytes.AsSpan(i * frame, frame));
             }
-            return (new VideoFingerprint(duration, hashes), null);
+            return (new VideoFingerprint(duration, hashes, gradients), null);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
