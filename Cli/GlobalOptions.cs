@@ -21,6 +21,15 @@ public sealed class GlobalOptions
         Recursive = true,
     };
 
+    /// <summary>Checks --host at parse time, so a bad address is a usage error (exit 2).</summary>
+    public GlobalOptions() => Host.Validators.Add(result =>
+    {
+        if (result.GetValueOrDefault<string?>() is { Length: > 0 } text && Remote.HostAddress.Parse(text, out var error) is null)
+        {
+            result.AddError(error!);
+        }
+    });
+
     /// <summary>--quiet: nothing on stdout but requested data; errors still go to stderr.</summary>
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {

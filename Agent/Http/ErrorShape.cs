@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaLibrary.Common.Ingest;
 
 namespace MediaLibrary.Agent.Http;
 
@@ -20,7 +21,7 @@ public sealed class ErrorShape(RequestDelegate next)
             context.Response.Body = original;
         }
         captured.Position = 0;
-        if (context.Response.StatusCode >= 400 && Message(captured) is { } message)
+        if (context.Response.StatusCode >= 400 && TranscodingError.Message(captured.ToArray()) is { } message)
         {
             context.Response.ContentLength = null;
             context.Response.ContentType = "application/json";
@@ -29,18 +30,5 @@ public sealed class ErrorShape(RequestDelegate next)
         }
         captured.Position = 0;
         await captured.CopyToAsync(original, context.RequestAborted);
-    }
-
-    private static string? Message(MemoryStream body)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(body.ToArray());
-            return doc.RootElement.TryGetProperty("message", out var m) ? m.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 }

@@ -33,17 +33,7 @@ public static class DupesCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            HostClients? host;
-            try
-            {
-                host = HostOption.Connect(parse, global);
-            }
-            catch (ArgumentException e)
-            {
-                await error.WriteLineAsync("mlm: " + e.Message);
-                return ExitCodes.Usage;
-            }
-            using var hostScope = host;
+            using var host = HostOption.Connect(parse, global);
             if (parse.GetValue(near))
             {
                 if (host is not null)

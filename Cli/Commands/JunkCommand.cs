@@ -17,17 +17,7 @@ public static class JunkCommand
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
-            HostClients? host;
-            try
-            {
-                host = HostOption.Connect(parse, global);
-            }
-            catch (ArgumentException e)
-            {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("mlm: " + e.Message);
-                return ExitCodes.Usage;
-            }
-            using var hostScope = host;
+            using var host = HostOption.Connect(parse, global);
             IReadOnlyList<JunkEntry> junk;
             string where;
             if (host is not null)

@@ -61,17 +61,7 @@ public static class ScanCommand
                 Workers = parse.GetValue(workers),
                 FullHash = parse.GetValue(fullHash),
             };
-            HostClients? host;
-            try
-            {
-                host = HostOption.Connect(parse, global);
-            }
-            catch (ArgumentException e)
-            {
-                await error.WriteLineAsync("mlm: " + e.Message);
-                return ExitCodes.Usage;
-            }
-            using var hostScope = host;
+            using var host = HostOption.Connect(parse, global);
             IScanTarget target;
             IDisposable targetScope;
             if (host is not null)

@@ -5,14 +5,7 @@ namespace MediaLibrary.Cli.Remote;
 /// <summary>Resolves --host for a command.</summary>
 public static class HostOption
 {
-    /// <summary>Null when --host was not given; throws <see cref="ArgumentException"/> when it is not an address.</summary>
-    public static HostClients? Connect(ParseResult parse, GlobalOptions global)
-    {
-        if (parse.GetValue(global.Host) is not { Length: > 0 } text)
-        {
-            return null;
-        }
-        var uri = HostAddress.Parse(text, out var error) ?? throw new ArgumentException(error);
-        return new HostClients(uri);
-    }
+    /// <summary>Null when --host was not given (its value was checked at parse time: see GlobalOptions).</summary>
+    public static HostClients? Connect(ParseResult parse, GlobalOptions global) =>
+        parse.GetValue(global.Host) is { Length: > 0 } text && HostAddress.Parse(text, out _) is { } uri ? new HostClients(uri) : null;
 }

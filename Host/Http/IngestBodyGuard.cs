@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using MediaLibrary.Common.Ingest;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace MediaLibrary.Host.Http;
@@ -67,7 +68,7 @@ public sealed class IngestBodyGuard(RequestDelegate next, HostOptions options)
         {
             context.Response.Body = original;
         }
-        if (context.Response.StatusCode >= 400 && TranscodingMessage(captured) is { } message)
+        if (context.Response.StatusCode >= 400 && TranscodingError.Message(captured.ToArray()) is { } message)
         {
             await ErrorAsync(context, context.Response.StatusCode, "invalid request: " + message);
             return;
@@ -100,19 +101,6 @@ public sealed class IngestBodyGuard(RequestDelegate next, HostOptions options)
             buffer.Write(chunk, 0, n);
         }
         return buffer.ToArray();
-    }
-
-    private static string? TranscodingMessage(MemoryStream captured)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(captured.ToArray());
-            return doc.RootElement.TryGetProperty("message", out var m) ? m.GetString() : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private static async Task ErrorAsync(HttpContext context, int status, string detail)
