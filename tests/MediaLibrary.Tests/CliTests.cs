@@ -125,6 +125,7 @@ public sealed class CliTests
     [DataRow("scan")]
     [DataRow("scan", "--algo", "md5", "/tmp")]
     [DataRow("frobnicate")]
+    [DataRow("--host", "ftp://nas", "dupes")]
     public async Task BadCommandLine_ExitsTwoWithAMessage(params string[] args)
     {
         using var tree = new TempTree();
