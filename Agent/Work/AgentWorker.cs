@@ -49,6 +49,13 @@ public sealed class AgentWorker(CycleRunner cycles, OutboxSender sender, AgentSt
                     log.LogError("{Message}", e.Message);
                     ExitCode = 3;
                 }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A cycle that fails (a bad config value, a full disk) must not end the agent.
+                    stats.AddError("cycle failed: " + e.Message);
+                    log.LogError(e, "cycle failed");
+                    ExitCode = 1;
+                }
                 if (options.Once)
                 {
                     await sender.DrainAsync(stoppingToken);

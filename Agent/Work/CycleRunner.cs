@@ -41,7 +41,7 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
         {
             bool fullHash = config.DoFullHash && OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
             stats.Phase = 1;
-            foreach (var root in config.RemoteRoots.Select(FileWalker.NormalizeRoot).Distinct(StringComparer.Ordinal))
+            foreach (var root in UsableRoots(config))
             {
                 var scanOptions = new ScanOptions
                 {
@@ -81,7 +81,7 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
             // Fingerprints cost ffmpeg decodes: like full hashes, only inside the off-peak window.
             bool offPeak = OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
             var probe = new ProbePass(store, _prober, _fingerprinter, offPeak, options.Name, stats, sender.Signal);
-            foreach (var root in config.RemoteRoots.Select(FileWalker.NormalizeRoot).Distinct(StringComparer.Ordinal))
+            foreach (var root in UsableRoots(config))
             {
                 await probe.RunAsync(root, stats.BatchSize, stats.Workers, ct).ConfigureAwait(false);
             }
@@ -91,6 +91,22 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
         {
             stats.EndCycle();
         }
+    }
+
+    // Roots must be absolute paths; anything else from the host is reported and skipped.
+    private List<string> UsableRoots(IngestConfig config)
+    {
+        var roots = new List<string>();
+        foreach (var root in config.RemoteRoots)
+        {
+            if (root.Length == 0 || root[0] != '/' || root.Contains('\0', StringComparison.Ordinal))
+            {
+                stats.AddError($"ignored root '{root.Replace('\0', '?')}': not an absolute path");
+                continue;
+            }
+            roots.Add(FileWalker.NormalizeRoot(root));
+        }
+        return roots.Distinct(StringComparer.Ordinal).ToList();
     }
 
     private async Task<IngestConfig> ConfigAsync(CancellationToken ct)

@@ -43,6 +43,29 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFinge
         cache.SaveCursor(root, 2, null);
     }
 
+    private static IEnumerable<(List<CatalogRecord> Records, List<Contracts.V1.FileRecord> Files)> BySize(List<CatalogRecord> records, List<Contracts.V1.FileRecord> files, int maxBytes)
+    {
+        var r = new List<CatalogRecord>();
+        var f = new List<Contracts.V1.FileRecord>();
+        int bytes = 0;
+        for (int i = 0; i < records.Count; i++)
+        {
+            int size = files[i].CalculateSize();
+            if (f.Count > 0 && bytes + size > maxBytes)
+            {
+                yield return (r, f);
+                (r, f, bytes) = ([], [], 0);
+            }
+            r.Add(records[i]);
+            f.Add(files[i]);
+            bytes += size;
+        }
+        if (f.Count > 0)
+        {
+            yield return (r, f);
+        }
+    }
+
     private async Task ProbeChunkAsync(string root, List<CatalogRecord> chunk, int workers, CancellationToken ct)
     {
         if (chunk.Count == 0)
@@ -86,7 +109,11 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFinge
             f.Hashes = null;
             return f;
         }).ToList();
-        cache.Upsert(updated, null, files.Count == 0 ? null : id => AgentScanTarget.Batch(id, agent, files).ToByteArray());
+        // Entries of at most ~4 MB: a LiteDB document holds 16 MB, and a host's message limit applies.
+        foreach (var (records, batch) in BySize(updated, files, 4 * 1024 * 1024))
+        {
+            cache.Upsert(records, null, id => AgentScanTarget.Batch(id, agent, batch).ToByteArray());
+        }
         cache.SaveCursor(root, 2, chunk[^1].Path);
         if (files.Count > 0)
         {

@@ -19,7 +19,7 @@ public sealed class NearDuplicateFinder(CatalogStore catalog)
     private const int HeadBytes = 64 * 1024;
 
     /// <summary>Groups of two or more, largest reclaimable first.</summary>
-    public List<NearDuplicateGroup> Find()
+    public List<NearDuplicateGroup> Find(CancellationToken cancellationToken = default)
     {
         var videos = catalog.ListFiles(FileKind.Video, null, null, false, null, int.MaxValue)
             .Where(r => r.Fingerprint is not null)
@@ -27,9 +27,19 @@ public sealed class NearDuplicateFinder(CatalogStore catalog)
             .ToList();
         var parent = Enumerable.Range(0, videos.Count).ToArray();
         var worst = new double[videos.Count];
-        int Root(int i) => parent[i] == i ? i : parent[i] = Root(parent[i]);
+        int Root(int i)
+        {
+            // Iterative with path halving: a long chain of matches must not recurse deeply.
+            while (parent[i] != i)
+            {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            return i;
+        }
         for (int i = 0; i < videos.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (int j = i + 1; j < videos.Count && NearMatch.DurationsAgree(videos[i].Fingerprint!.Duration, videos[j].Fingerprint!.Duration); j++)
             {
                 var d = NearMatch.Distance(videos[i].Fingerprint!, videos[j].Fingerprint!);

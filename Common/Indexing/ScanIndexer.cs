@@ -281,7 +281,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
         {
             if (ct.IsCancellationRequested)
             {
-                Complete([job.Record.WalkSequence]);
+                // Dropped, not done: it stays pending, so the cursor never passes it.
                 continue; // drain without work so the walk's bounded writes never block on us
             }
             var record = job.Record;
@@ -320,8 +320,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
             }
             catch (OperationCanceledException)
             {
-                Complete([record.WalkSequence]);
-                continue;
+                continue; // stays pending: the cursor must not pass an unhashed file
             }
             catch (Exception e)
             {

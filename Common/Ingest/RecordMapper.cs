@@ -45,9 +45,11 @@ public static class RecordMapper
             record.FullHash = h.HasFullHash && h.FullHash.Length > 0 ? h.FullHash
                 : sameFile && existing!.Algo == h.Algo ? existing.FullHash : null;
         }
-        else if (existing is not null)
+        else if (existing is not null && (sameFile || incoming.Metadata is not null))
         {
-            // Pass 2 (metadata only) and junk records carry no hashes: keep what pass 1 stored.
+            // Pass 2 (metadata only) never erases pass 1's hashes (the contract; the earlier agent's
+            // pass-2 records may lack the inode key); other records without hashes keep them only
+            // for the same file: a changed, now unreadable file must not keep its old digests.
             record.Algo = existing.Algo;
             record.SampleSize = existing.SampleSize;
             record.SampleHash = existing.SampleHash;

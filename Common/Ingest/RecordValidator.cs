@@ -43,6 +43,24 @@ public static class RecordValidator
         {
             return "hashes need an algo and a non-negative sample_size";
         }
+        if (r.Metadata is { } m && (!double.IsFinite(m.Duration) || !double.IsFinite(m.FrameRate)))
+        {
+            return "metadata duration and frame_rate must be numbers";
+        }
+        return null;
+    }
+
+    /// <summary>Null when the batch's own fields can be stored (its id and agent become catalog keys).</summary>
+    public static string? BatchProblem(IngestBatch batch)
+    {
+        if (batch.BatchId.Length > 200 || batch.BatchId.Contains('\0', StringComparison.Ordinal))
+        {
+            return "batch_id must be at most 200 characters, without NUL";
+        }
+        if (batch.Agent.Length > 200 || batch.Agent.Contains('\0', StringComparison.Ordinal))
+        {
+            return "agent must be at most 200 characters, without NUL";
+        }
         return null;
     }
 }

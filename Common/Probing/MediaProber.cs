@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FFMpegCore;
 using MediaLibrary.Common.Catalog;
@@ -28,10 +29,28 @@ public sealed class MediaProber(TimeSpan timeout)
         Interlocked.Increment(ref _probes);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
+        // Our own ffprobe process with an argument list: FFMpegCore's AnalyseAsync puts the path in
+        // a quoted command line, and a '"' in a file name could then inject options. "file:" keeps a
+        // name from ever being read as an option. FFMpegCore still parses the JSON.
+        var start = new ProcessStartInfo("ffprobe", ["-loglevel", "error", "-print_format", "json", "-show_format", "-sexagesimal", "-show_streams", "file:" + path])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
         try
         {
-            var analysis = await FFProbe.AnalyseAsync(path, cancellationToken: limit.Token).ConfigureAwait(false);
-            return ToMediaInfo(analysis);
+            var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
+            var stderr = process.StandardError.ReadToEndAsync(limit.Token);
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            var json = await stdout.ConfigureAwait(false);
+            if (process.ExitCode != 0)
+            {
+                var first = (await stderr.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+                    ?? $"ffprobe exited with {process.ExitCode}";
+                return new MediaInfo { ProbeError = first.Length > 300 ? first[..300] : first };
+            }
+            return ToMediaInfo(FFProbe.FromJson(json), json);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -39,9 +58,15 @@ public sealed class MediaProber(TimeSpan timeout)
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // FFProbeException carries ffprobe's stderr; its first line says what is wrong.
             var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name;
             return new MediaInfo { ProbeError = first.Length > 300 ? first[..300] : first };
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
         }
     }
 
@@ -68,26 +93,28 @@ public sealed class MediaProber(TimeSpan timeout)
         }
     }
 
-    private static MediaInfo ToMediaInfo(IMediaAnalysis a)
+    private static MediaInfo ToMediaInfo(IMediaAnalysis a, string json)
     {
         var video = a.PrimaryVideoStream;
         return new MediaInfo
         {
-            Duration = a.Duration.TotalSeconds,
+            Duration = Finite(a.Duration.TotalSeconds),
             Container = a.Format.FormatName ?? "",
             VideoCodec = video?.CodecName ?? "",
             AudioCodecs = a.AudioStreams.Select(s => s.CodecName ?? "").ToArray(),
             Width = video?.Width ?? 0,
             Height = video?.Height ?? 0,
             Bitrate = a.Format.BitRate ?? 0,
-            FrameRate = video is null ? 0 : Math.Round(video.AverageFrameRate, 3),
+            FrameRate = video is null ? 0 : Math.Round(Finite(video.AverageFrameRate), 3), // "0/0" parses as NaN
             BitDepth = video is null ? 0 : BitDepthOf(video),
             Hdr = video?.ColorTransfer is "smpte2084" or "arib-std-b67" ? video.ColorTransfer : "",
             AudioLanguages = a.AudioStreams.Select(s => string.IsNullOrEmpty(s.Language) ? "und" : s.Language).ToArray(),
             SubtitleLanguages = a.SubtitleStreams.Select(s => string.IsNullOrEmpty(s.Language) ? "und" : s.Language).ToArray(),
-            StreamsJson = StreamsOf(a.Json),
+            StreamsJson = StreamsOf(json),
         };
     }
+
+    private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 
     // bits_per_raw_sample is often absent; the pixel format names the depth ("yuv420p10le").
     private static int BitDepthOf(VideoStream v)
@@ -107,6 +134,9 @@ public sealed class MediaProber(TimeSpan timeout)
         return pix.Length > 0 ? 8 : 0;
     }
 
+    // Capped: a file with hundreds of streams must not make a record (and an outbox batch) huge.
+    private const int MaxStreamsJson = 64 * 1024;
+
     private static string StreamsOf(string? json)
     {
         if (string.IsNullOrEmpty(json))
@@ -114,6 +144,7 @@ public sealed class MediaProber(TimeSpan timeout)
             return "[]";
         }
         using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.TryGetProperty("streams", out var streams) ? streams.GetRawText() : "[]";
+        var streams = doc.RootElement.TryGetProperty("streams", out var s) ? s.GetRawText() : "[]";
+        return streams.Length <= MaxStreamsJson ? streams : "[]";
     }
 }

@@ -47,7 +47,7 @@ public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService confi
     public override Task<NearDuplicatesReply> ListNearDuplicates(NearDuplicatesRequest request, ServerCallContext context)
     {
         var reply = new NearDuplicatesReply();
-        foreach (var g in new NearDuplicateFinder(catalog).Find())
+        foreach (var g in new NearDuplicateFinder(catalog).Find(context.CancellationToken))
         {
             var group = new NearDuplicateGroupMessage { MaxDistance = g.MaxDistance, ReclaimableBytes = g.ReclaimableBytes };
             group.Files.AddRange(g.Members.Select((m, i) => new NearDuplicateFile { Source = m.Source, Record = RecordMapper.ToFileRecord(m), Best = i == 0 }));

@@ -10,7 +10,11 @@ public sealed class IngestGrpcService(IngestProcessor processor, ConfigService c
 {
     /// <inheritdoc />
     public override Task<IngestAck> PostBatch(IngestBatch request, ServerCallContext context) =>
-        processor.ApplyAsync(request, Peer(context), context.CancellationToken);
+        processor.ApplyAsync(Checked(request), Peer(context), context.CancellationToken);
+
+    // A bad id or agent name would fail the transaction of every batch committed with it.
+    private static IngestBatch Checked(IngestBatch batch) =>
+        RecordValidator.BatchProblem(batch) is { } problem ? throw new RpcException(new Status(StatusCode.InvalidArgument, problem)) : batch;
 
     /// <inheritdoc />
     public override async Task StreamBatches(IAsyncStreamReader<IngestBatch> requestStream, IServerStreamWriter<IngestAck> responseStream, ServerCallContext context)
@@ -20,19 +24,34 @@ public sealed class IngestGrpcService(IngestProcessor processor, ConfigService c
         // go back in order, each only after its transaction committed; a client that waits for
         // each ack before sending on is answered as soon as its batch is stored.
         var inFlight = Channel.CreateBounded<Task<IngestAck>>(MaxInFlight);
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         var acks = Task.Run(async () =>
         {
-            await foreach (var pending in inFlight.Reader.ReadAllAsync(context.CancellationToken))
+            try
             {
-                await responseStream.WriteAsync(await pending, context.CancellationToken);
+                await foreach (var pending in inFlight.Reader.ReadAllAsync(failed.Token))
+                {
+                    await responseStream.WriteAsync(await pending, failed.Token);
+                }
+            }
+            catch
+            {
+                // A batch failed (nothing of its group was stored): end the call so the client
+                // sees the error instead of waiting for acks that will never come.
+                await failed.CancelAsync();
+                throw;
             }
         });
         try
         {
-            await foreach (var batch in requestStream.ReadAllAsync(context.CancellationToken))
+            await foreach (var batch in requestStream.ReadAllAsync(failed.Token))
             {
-                await inFlight.Writer.WriteAsync(processor.ApplyAsync(batch, peer, context.CancellationToken), context.CancellationToken);
+                await inFlight.Writer.WriteAsync(processor.ApplyAsync(Checked(batch), peer, failed.Token), failed.Token);
             }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !context.CancellationToken.IsCancellationRequested)
+        {
+            // the ack task failed: its exception is the one to report
         }
         finally
         {

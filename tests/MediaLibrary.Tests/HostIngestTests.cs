@@ -117,6 +117,7 @@ public sealed class HostIngestTests
     [DataRow("{\"batch_id\": \"x\", \"files\": []} trailing", 400, "invalid json")]
     [DataRow("{\"batch_id\": \"x\", \"files\": [{\"kind\": \"video\", \"path\": \"/a\", \"size\": \"big\"}]}", 400, "invalid request")]
     [DataRow("{\"batch_id\": 5, \"files\": []}", 400, "invalid request")]
+    [DataRow("{\"batch_id\": \"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\", \"files\": []}", 400, "invalid request: batch_id")]
     public async Task PostBatch_BadBody_Is4xxWithJsonDetailAndChangesNothing(string body, int status, string detail)
     {
         using var tree = new TempTree();

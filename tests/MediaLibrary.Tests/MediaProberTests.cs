@@ -99,4 +99,19 @@ public sealed class MediaProberTests
         Assert.AreEqual(2, report.GetProperty("checked_count").GetInt32());
         Assert.AreEqual(cut, report.GetProperty("damaged").EnumerateArray().Single().GetProperty("path").GetString());
     }
+
+    [TestMethod]
+    public async Task Probe_QuotesAndDashesInTheName_AreAFileNameNotOptions()
+    {
+        using var tree = new TempTree();
+        var clip = TestMedia.Video(tree.PathOf("clip.mp4"));
+        var odd = tree.PathOf("-odd \" -o \"x.mkv");
+        File.Copy(clip, odd);
+
+        var info = await new MediaProber(TimeSpan.FromSeconds(20)).ProbeAsync(odd, TestContext.CancellationToken);
+
+        Assert.AreEqual("", info.ProbeError);
+        Assert.AreEqual("h264", info.VideoCodec);
+        Assert.IsFalse(File.Exists(tree.PathOf("x.mkv")), "nothing was written by an injected option");
+    }
 }
