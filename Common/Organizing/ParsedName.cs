@@ -1,7 +1,7 @@
 namespace MediaLibrary.Common.Organizing;
 
 /// <summary>What a release-style file name (and its folders) says about the media in it.</summary>
-public sealed record ParsedName
+public record ParsedName
 {
     /// <summary>Series name, for episodes.</summary>
     public string? Show { get; init; }
