@@ -69,6 +69,7 @@ public static class CliApp
         root.Add(DupesCommand.Create(global));
         root.Add(JunkCommand.Create(global));
         root.Add(VerifyCommand.Create(global));
+        root.Add(OrganizeCommand.Create(global));
         return root;
     }
 }

@@ -28,13 +28,23 @@ public sealed partial class NamingTemplate
     public NamingTemplate(string template)
     {
         _template = template;
-        Render(new TemplateValues(), check: true);
+        Render(new TemplateValues(), null); // throws on an unknown token or a bad spec
     }
 
     /// <summary>The relative path for <paramref name="values"/>, folders separated by '/'.</summary>
-    public string Render(TemplateValues values) => Render(values, check: false);
+    public string Render(TemplateValues values) => Render(values, null);
 
-    private string Render(TemplateValues values, bool check)
+    /// <summary>As <see cref="Render(TemplateValues)"/>, also naming the required tokens (outside
+    /// optional sections) that had no value: such a name is incomplete and must not be used.</summary>
+    public string Render(TemplateValues values, out IReadOnlyList<string> missing)
+    {
+        var names = new List<string>();
+        var path = Render(values, names);
+        missing = names;
+        return path;
+    }
+
+    private string Render(TemplateValues values, List<string>? missingRequired)
     {
         var output = new StringBuilder();
         var section = (StringBuilder?)null;
@@ -81,9 +91,9 @@ public sealed partial class NamingTemplate
                     throw new TemplateException($"'{{' at position {i} is not closed");
                 }
                 var (value, missing) = Token(t[(i + 1)..close], values, i);
-                if (missing && section is null && !check)
+                if (missing && section is null)
                 {
-                    value = ""; // a token outside a section renders empty: Organizer plans flag such names
+                    missingRequired?.Add(t[(i + 1)..close].Split(':')[0].Trim());
                 }
                 sectionMissing |= missing;
                 target.Append(value);

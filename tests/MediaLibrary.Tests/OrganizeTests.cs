@@ -1,0 +1,80 @@
+using System.Text.Json;
+using MediaLibrary.Tests.Support;
+
+namespace MediaLibrary.Tests;
+
+[TestClass]
+public sealed class OrganizeTests
+{
+    private const string Template = "{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}";
+
+    private static Dictionary<string, JsonElement> BySource(JsonElement plan) =>
+        plan.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("source").GetString()!);
+
+    [TestMethod]
+    public async Task Organize_PlansEpisodesAndTheirSubtitlesWithoutMovingAnything()
+    {
+        using var tree = new TempTree();
+        var ep = tree.WriteRandom("in/Breaking.Bad.S05E14.Ozymandias.1080p.BluRay.x265-RARBG.mkv", 1000, 1);
+        var sub = tree.WriteRandom("in/Breaking.Bad.S05E14.Ozymandias.1080p.BluRay.x265-RARBG.en.srt", 100, 2);
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--json");
+
+        var entries = BySource(plan);
+        Assert.AreEqual(Path.Combine(dest, "Breaking Bad/Season 05/Breaking Bad - S05E14 - Ozymandias.mkv"), entries[ep].GetProperty("target").GetString());
+        Assert.AreEqual(Path.Combine(dest, "Breaking Bad/Season 05/Breaking Bad - S05E14 - Ozymandias.en.srt"), entries[sub].GetProperty("target").GetString());
+        Assert.AreEqual(ep, entries[sub].GetProperty("sidecar_of").GetString());
+        Assert.AreEqual(2, plan.GetProperty("moves").GetInt32());
+        Assert.IsTrue(File.Exists(ep) && File.Exists(sub) && !Directory.Exists(dest), "a dry run moves nothing");
+    }
+
+    [TestMethod]
+    public async Task Organize_NamesEveryConflictAndNeverPlansAnOverwrite()
+    {
+        using var tree = new TempTree();
+        var dest = Path.Combine(tree.Root, "library");
+        var a = tree.WriteRandom("in/Show.S01E01.720p.mkv", 10, 1);
+        var b = tree.WriteRandom("in/other/Show.S01E01.1080p.mkv", 10, 2);
+        var c = tree.WriteRandom("in/Show.S01E02.mkv", 10, 3);
+        Directory.CreateDirectory(Path.Combine(dest, "Show/Season 01"));
+        File.WriteAllText(Path.Combine(dest, "Show/Season 01/Show - S01E02.mkv"), "someone else's file");
+        var unknown = tree.WriteRandom("in/random.mkv", 10, 4);
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var skip = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--json"));
+        var suffix = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "suffix", "--json"));
+
+        StringAssert.Contains(skip[a].GetProperty("conflict").GetString() ?? skip[b].GetProperty("conflict").GetString(), "two sources to one target");
+        Assert.AreEqual("target exists", skip[c].GetProperty("conflict").GetString());
+        StringAssert.Contains(skip[unknown].GetProperty("conflict").GetString(), "could not be filled");
+        Assert.AreEqual(Path.Combine(dest, "Show/Season 01/Show - S01E02 (2).mkv"), suffix[c].GetProperty("target").GetString());
+        Assert.AreEqual(JsonValueKind.Null, suffix[c].GetProperty("conflict").ValueKind);
+        var targets = suffix.Values.Where(e => e.GetProperty("conflict").ValueKind == JsonValueKind.Null).Select(e => e.GetProperty("target").GetString()).ToList();
+        Assert.HasCount(targets.Count, targets.Distinct(), "no two moves share a target");
+    }
+
+    [TestMethod]
+    public async Task Organize_CaseOnlyRename_IsFlagged()
+    {
+        using var tree = new TempTree();
+        var dest = tree.Files;
+        var source = tree.WriteRandom("show/Season 01/show - S01E01.mkv", 10, 1);
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{show}/Season {season:02d}/{show} - S{season:02d}E{episode:02d}{ext}", "--dest", dest, "--json"));
+
+        Assert.AreEqual(JsonValueKind.Null, plan[source].GetProperty("conflict").ValueKind, "a lower-case show stays lower-case: in place");
+        Assert.IsTrue(plan[source].GetProperty("in_place").GetBoolean());
+    }
+
+    [TestMethod]
+    public async Task Organize_BadTemplate_ExitsTwo()
+    {
+        using var tree = new TempTree();
+        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", "{show} {nope}", "--dest", tree.Root);
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "unknown token");
+    }
+}
