@@ -246,6 +246,39 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
         ["scan_progress"] = _cursors.LongCount(),
     };
 
+    /// <summary>A collection of this catalog by name (the organizer's journal).</summary>
+    internal ILiteCollection<BsonDocument> Collection(string name) => _db.GetCollection(name);
+
+    /// <summary>Follows a move: the record of <paramref name="from"/> becomes that of <paramref name="to"/>,
+    /// hashes and metadata kept, in one transaction.</summary>
+    public void Rename(string source, string from, string to)
+    {
+        var old = _files.FindById(CatalogKey.Of(source, from));
+        if (old is null)
+        {
+            return;
+        }
+        _db.BeginTrans();
+        try
+        {
+            _files.Delete(CatalogKey.Of(source, from));
+            old["_id"] = CatalogKey.Of(source, to);
+            old["path"] = to;
+            _files.Upsert(old);
+            _meta.Upsert(new BsonDocument { ["_id"] = GenerationKey, ["value"] = Generation + 1 });
+            _db.Commit();
+        }
+        catch
+        {
+            _db.Rollback();
+            throw;
+        }
+        lock (_keysGate)
+        {
+            _keys?.Add(KeyDigest(CatalogKey.Of(source, to)));
+        }
+    }
+
     /// <summary>Rewrites the file without free space.</summary>
     public long Compact() => _db.Rebuild(new LiteDB.Engine.RebuildOptions { Collation = OrdinalCollation });
 

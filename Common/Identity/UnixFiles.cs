@@ -67,6 +67,26 @@ public static partial class UnixFiles
         }
     }
 
+    /// <summary>Renames without ever replacing: fails with EEXIST when <paramref name="to"/> exists
+    /// (renameat2 RENAME_NOREPLACE, atomic), EXDEV across file systems.</summary>
+    /// <exception cref="StatException">The rename failed; <see cref="StatException.Errno"/> says why.</exception>
+    public static void RenameNoReplace(string from, string to)
+    {
+        if (RenameAt2(AtFdcwd, from, AtFdcwd, to, 1) != 0)
+        {
+            throw Error(from);
+        }
+    }
+
+    /// <summary>errno of a rename across file systems.</summary>
+    public const int EXDEV = 18;
+
+    /// <summary>errno of a target that exists.</summary>
+    public const int EEXIST = 17;
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int olddirfd, string oldpath, int newdirfd, string newpath, uint flags);
+
     /// <summary>The canonical path (symlinks, "." and ".." resolved), or null when it does not exist.</summary>
     public static string? RealPath(string path)
     {
