@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Apply throughput of `mlm organize --apply`: renames within a file system (files/s), and moves to
+# another file system (copy, fsync, verify by full hash, remove: MB/s) beside plain `cp` and `mv`.
+# Usage: bench/organize-bench.sh [WORKDIR] [CROSS_FS_DIR]   (default /tmp/mlm-organize, /dev/shm)
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+work=${1:-/tmp/mlm-organize}
+other=${2:-/dev/shm}/mlm-organize-bench
+rm -rf "$work" "$other" && mkdir -p "$work/in" "$other"
+dotnet publish "$repo/Cli/Cli.csproj" -c Release -r linux-x64 --self-contained false -p:PublishSingleFile=true \
+  -p:PublishReadyToRun=true -o "$work/mlm" --verbosity quiet >/dev/null
+mlm="$work/mlm/mlm --catalog $work/catalog.db"
+template='{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}{ext}'
+now() { date +%s.%N; }
+
+python3 - "$work/in" <<'PY'
+import os, sys, random
+root = sys.argv[1]; rng = random.Random(5)
+for i in range(2000):
+    d = os.path.join(root, f"batch{i // 200}")
+    os.makedirs(d, exist_ok=True)
+    open(os.path.join(d, f"Show.{i // 100:02d}.S{i // 100 + 1:02d}E{i % 100 + 1:02d}.720p.WEB.x264-GRP.mkv"), "wb").write(rng.randbytes(10_000))
+PY
+$mlm scan -q "$work/in"
+s=$(now); $mlm organize --template "$template" --dest "$work/lib" "$work/in" --apply > /dev/null; e=$(now)
+echo "rename within a file system: 2000 files in $(echo "$e - $s" | bc) s = $(echo "2000 / ($e - $s)" | bc) files/s"
+rm -rf "$work/in2" && mkdir -p "$work/in2" && cp -r "$work/lib" "$work/in2/" && s=$(now) && find "$work/in2" -type f -name '*.mkv' | head -2000 | while read -r f; do mv "$f" "$f.x"; done && e=$(now)
+echo "mv one by one (a shell loop), same files: $(echo "$e - $s" | bc) s"
+
+mkdir -p "$work/big"
+for i in $(seq 1 16); do head -c $((64 * 1024 * 1024)) /dev/urandom > "$work/big/Film.Number.$i.$((1990 + i)).1080p.BluRay.x264-GRP.mkv"; done
+sync
+$mlm scan -q "$work/big"
+s=$(now); $mlm organize --template '{title} ({year}){ext}' --dest "$other/lib" "$work/big" --apply > /dev/null; e=$(now)
+echo "move across file systems (copy, fsync, verify, remove): 1024 MiB in $(echo "$e - $s" | bc) s = $(echo "1024 / ($e - $s)" | bc) MB/s"
+s=$(now); cp -r "$other/lib" "$work/cp-back"; sync; e=$(now)
+echo "cp -r of the same 1024 MiB back (plus sync): $(echo "$e - $s" | bc) s = $(echo "1024 / ($e - $s)" | bc) MB/s"
+rm -rf "$other"
