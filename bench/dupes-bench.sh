@@ -3,7 +3,9 @@
 # jdupes and rmlint (both from Debian). Checks that all find the same groups as the generator's
 # manifest, and prints a Markdown table for docs/BENCHMARKS.md.
 # Usage: bench/dupes-bench.sh [WORKDIR] [NFILES]     (default /tmp/mlm-bench, 20000)
-# Needs: jdupes rmlint hyperfine time (apt-get install -y jdupes rmlint hyperfine time)
+# Needs: jdupes rmlint hyperfine time (apt-get install -y jdupes rmlint hyperfine time).
+# rmlint writes its outputs by replacing the named file: never point it at /dev/null (it replaced
+# the device with a regular file here once).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -34,7 +36,7 @@ hyperfine --warmup 1 --runs 5 --export-json "$work/hyperfine.json" \
   -n "mlm scan + dupes (fresh catalog)" "$first" \
   -n "mlm scan + dupes (unchanged rescan)" "$rescan" \
   -n "jdupes -r" "jdupes -r -q $tree > $work/jdupes.txt" \
-  -n "rmlint" "cd $work && rmlint -T df -o json:$work/rmlint.json -o summary:/dev/null $tree"
+  -n "rmlint" "cd $work && rmlint -T df -o json:$work/rmlint.json -o summary:$work/rmlint-summary.txt $tree"
 
 # What the unchanged rescan read (must be 0), and peak memory of each step.
 eval "$first"
@@ -45,7 +47,7 @@ rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 rss_scan=$(rss "$mlm" --catalog "$catalog" scan -q "$tree")
 rss_dupes=$(rss "$mlm" --catalog "$catalog" dupes --json)
 rss_jdupes=$(rss jdupes -r -q "$tree")
-rss_rmlint=$(cd "$work" && rss rmlint -T df -o json:/dev/null -o summary:/dev/null "$tree")
+rss_rmlint=$(cd "$work" && rss rmlint -T df -o json:"$work/rmlint-rss.json" -o summary:"$work/rmlint-summary.txt" "$tree")
 
 python3 - "$work" "$bytes_hashed" "$rss_scan" "$rss_dupes" "$rss_jdupes" "$rss_rmlint" <<'PY'
 import json, sys, collections
