@@ -37,9 +37,10 @@ public static class OrganizeCommand
         var policy = new Option<ConflictPolicy>("--on-conflict") { Description = "skip (default) or suffix: what to do when a target is taken; nothing is ever overwritten", DefaultValueFactory = _ => ConflictPolicy.Skip };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
         var apply = new Option<bool>("--apply") { Description = "Move the files (journaled; 'mlm organize undo PLAN' moves them back)" };
+        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", DefaultValueFactory = _ => OrganizeMode.Move };
         var command = new Command("organize", "Show where a naming template would move each video and its subtitles (a dry run unless --apply)")
         {
-            paths, template, dest, policy, json, apply,
+            paths, template, dest, policy, json, apply, mode,
         };
         var planId = new Argument<string>("PLAN") { Description = "The plan id --apply printed" };
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
@@ -100,12 +101,12 @@ public static class OrganizeCommand
                 plan = new OrganizePlanner(catalog, naming, Path.GetFullPath(parse.GetValue(dest)!), parse.GetValue(policy)).Plan(parse.GetValue(paths) ?? []);
                 if (parse.GetValue(apply))
                 {
-                    applied = executor.Apply(plan);
+                    applied = executor.Apply(plan, parse.GetValue(mode));
                 }
             }
             if (applied is not null)
             {
-                await output.WriteLineAsync($"Applied plan {applied}: {plan.Count(e => e.Conflict is null && !e.InPlace)} files moved, {plan.Count(e => e.Conflict is not null)} conflicts left alone. Undo: mlm organize undo {applied}");
+                await output.WriteLineAsync($"Applied plan {applied}: {plan.Count(e => e.Conflict is null && !e.InPlace)} files ({parse.GetValue(mode).ToString().ToLowerInvariant()}), {plan.Count(e => e.Conflict is not null)} conflicts left alone. Undo: mlm organize undo {applied}");
                 return ExitCodes.Ok;
             }
             if (parse.GetValue(json))

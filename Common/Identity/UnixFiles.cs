@@ -78,6 +78,19 @@ public static partial class UnixFiles
         }
     }
 
+    /// <summary>Makes <paramref name="path"/> a hardlink of <paramref name="existing"/>; never replaces (EEXIST).</summary>
+    /// <exception cref="StatException">The link failed; <see cref="StatException.Errno"/> says why.</exception>
+    public static void HardLink(string existing, string path)
+    {
+        if (Link(existing, path) != 0)
+        {
+            throw Error(path);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existing, string path);
+
     /// <summary>errno of a rename across file systems.</summary>
     public const int EXDEV = 18;
 

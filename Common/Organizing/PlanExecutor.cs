@@ -20,12 +20,13 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     private readonly ILiteCollection<BsonDocument> _plans = catalog.Collection("organize_plans");
     private readonly ILiteCollection<BsonDocument> _steps = catalog.Collection("organize_steps");
 
-    /// <summary>Journals and applies the plan's moves; returns the plan id (for undo).</summary>
-    public string Apply(IEnumerable<PlanEntry> plan)
+    /// <summary>Journals and applies the plan; returns the plan id (for undo). Move (the default)
+    /// relocates files; copy, hardlink and symlink leave the sources where they are.</summary>
+    public string Apply(IEnumerable<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         var moves = plan.Where(e => e.Conflict is null && !e.InPlace).ToList();
-        _plans.Insert(new BsonDocument { ["_id"] = id, ["status"] = "applying", ["at"] = DateTime.UtcNow.ToString("O") });
+        _plans.Insert(new BsonDocument { ["_id"] = id, ["status"] = "applying", ["mode"] = mode.ToString(), ["at"] = DateTime.UtcNow.ToString("O") });
         int seq = 0;
         _steps.InsertBulk(moves.Select(m => new BsonDocument
         {
@@ -34,21 +35,151 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         Journaled();
         foreach (var step in Steps(id))
         {
-            Move(step, step["source"].AsString, step["target"].AsString, forward: true);
+            if (mode == OrganizeMode.Move)
+            {
+                Move(step, step["source"].AsString, step["target"].AsString, forward: true);
+            }
+            else
+            {
+                Place(step, mode);
+            }
         }
         SetPlan(id, "applied");
         return id;
+    }
+
+    private static OrganizeMode ModeOf(BsonDocument plan) =>
+        plan.TryGetValue("mode", out var m) && Enum.TryParse<OrganizeMode>(m.AsString, out var mode) ? mode : OrganizeMode.Move;
+
+    /// <summary>Copy, hardlink or symlink: the source stays; the target is made without replacing anything.</summary>
+    private void Place(BsonDocument step, OrganizeMode mode)
+    {
+        var source = step["source"].AsString;
+        var target = step["target"].AsString;
+        var temp = target + PartialSuffix;
+        if (step["state"].AsString == "placing")
+        {
+            // Recovering: our own partial copy goes; a finished target is kept as done.
+            if (mode == OrganizeMode.Copy && File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+            if (IsOurs(source, target, mode))
+            {
+                SetState(step, "done");
+                return;
+            }
+        }
+        if (!File.Exists(source))
+        {
+            SetState(step, "skipped: source is gone");
+            return;
+        }
+        SetState(step, "placing");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        try
+        {
+            switch (mode)
+            {
+                case OrganizeMode.Hardlink:
+                    UnixFiles.HardLink(source, target);
+                    break;
+                case OrganizeMode.Symlink:
+                    File.CreateSymbolicLink(target, source); // symlink(2) refuses an existing name
+                    break;
+                default:
+                    using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
+                    using (var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+                    {
+                        from.CopyTo(copy, 1 << 20);
+                        copy.Flush(flushToDisk: true);
+                    }
+                    if (!SameBytes(source, temp))
+                    {
+                        File.Delete(temp);
+                        SetState(step, "skipped: the copy did not verify");
+                        return;
+                    }
+                    UnixFiles.RenameNoReplace(temp, target);
+                    break;
+            }
+            SetState(step, "done");
+        }
+        catch (Exception e) when (e is StatException { Errno: UnixFiles.EEXIST } || (e is IOException && File.Exists(target) && !IsOurs(source, target, mode)))
+        {
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+            SetState(step, "skipped: target exists");
+        }
+        catch (StatException e)
+        {
+            // EXDEV for a hardlink to another file system, EACCES...: this file stays where it is,
+            // and the plan goes on (a recovery must not fail on it again and again).
+            if (File.Exists(temp))
+            {
+                File.Delete(temp);
+            }
+            SetState(step, "skipped: " + (e.Errno == UnixFiles.EXDEV ? "a hardlink cannot cross file systems" : e.Reason));
+        }
+    }
+
+    /// <summary>True when <paramref name="target"/> is still what this plan made of <paramref name="source"/>.</summary>
+    private static bool IsOurs(string source, string target, OrganizeMode mode)
+    {
+        try
+        {
+            return mode switch
+            {
+                OrganizeMode.Hardlink => File.Exists(source) && UnixFiles.Stat(target).SameInode(UnixFiles.Stat(source)),
+                OrganizeMode.Symlink => new FileInfo(target).LinkTarget == source,
+                _ => File.Exists(target) && File.Exists(source) && SameBytes(source, target),
+            };
+        }
+        catch (StatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool SameBytes(string a, string b)
+    {
+        var hasher = new FileHasher(new HashParameters());
+        return hasher.FullHash(a, UnixFiles.Stat(a, followSymlinks: true)) == hasher.FullHash(b, UnixFiles.Stat(b, followSymlinks: true));
+    }
+
+    /// <summary>Undo of copy/hardlink/symlink: removes the target only while it is still ours (a
+    /// copy someone edited since, or the last copy of a vanished source, is kept).</summary>
+    private bool Unplace(BsonDocument step, OrganizeMode mode)
+    {
+        var source = step["source"].AsString;
+        var target = step["target"].AsString;
+        if (!IsOurs(source, target, mode))
+        {
+            SetState(step, "undo-skipped: the target changed or its source is gone; kept");
+            return false;
+        }
+        File.Delete(target);
+        SetState(step, "undone");
+        return true;
     }
 
     /// <summary>Moves every file of an applied plan back to where it was.</summary>
     /// <exception cref="ArgumentException">No such plan.</exception>
     public int Undo(string planId)
     {
-        _ = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}'");
+        var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}'");
+        var mode = ModeOf(plan);
         SetPlan(planId, "undoing");
         int undone = 0;
         foreach (var step in Steps(planId).Where(s => s["state"].AsString is "done").Reverse())
         {
+            if (mode != OrganizeMode.Move)
+            {
+                undone += Unplace(step, mode) ? 1 : 0;
+                continue;
+            }
             step["state"] = "undo-pending";
             Save(step);
             if (Move(step, step["target"].AsString, step["source"].AsString, forward: false))
@@ -68,6 +199,21 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         {
             var id = plan["_id"].AsString;
             bool undoing = plan["status"].AsString == "undoing";
+            var mode = ModeOf(plan);
+            if (mode != OrganizeMode.Move)
+            {
+                foreach (var step in Steps(id).Where(s => s["state"].AsString is "pending" or "placing" && !undoing))
+                {
+                    Place(step, mode);
+                    recovered++;
+                }
+                foreach (var step in Steps(id).Where(s => s["state"].AsString == "done" && undoing).Reverse())
+                {
+                    recovered += Unplace(step, mode) ? 1 : 0;
+                }
+                SetPlan(id, undoing ? "undone" : "applied");
+                continue;
+            }
             foreach (var step in Steps(id))
             {
                 var state = step["state"].AsString;

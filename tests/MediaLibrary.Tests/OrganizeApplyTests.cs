@@ -54,6 +54,7 @@ public sealed class OrganizeApplyTests
         Assert.IsTrue(File.Exists(Path.Combine(dest, "Show/Season 01/Show - S01E01 - Pilot.en.srt")), "the subtitle followed its video");
         CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), "every file exactly once, same bytes");
         var plan = output.Split(' ')[2].TrimEnd(':');
+        Assert.IsTrue(output.Contains("(move)", StringComparison.Ordinal), output);
 
         var dupes = await CliRunner.JsonAsync("--catalog", tree.Catalog, "junk", "--json");
         Assert.AreEqual(0, dupes.GetProperty("count").GetInt32(), "the catalog is still readable after the moves");
@@ -107,5 +108,82 @@ public sealed class OrganizeApplyTests
             Assert.IsLessThan(60, crashAt, "more journal writes than a 4-file plan should make");
         }
         Assert.IsGreaterThan(8, crashAt, "the plan was interrupted at every step");
+    }
+
+    [TestMethod]
+    [DataRow("copy")]
+    [DataRow("hardlink")]
+    [DataRow("symlink")]
+    public async Task Apply_OtherModes_LeaveSourcesAndUndoRemovesOnlyWhatTheyMade(string mode)
+    {
+        using var tree = MakeTree();
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        var before = Snapshot(tree.Files);
+
+        var (exit, output, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply", "--mode", mode));
+        Assert.AreEqual(0, exit, error);
+        CollectionAssert.AreEquivalent(before, Snapshot(tree.Files), "sources untouched");
+        var made = Snapshot(dest);
+        Assert.HasCount(before.Count, made);
+        CollectionAssert.AreEquivalent(before.Values.ToList(), made.Values.ToList(), "each target has its source's bytes");
+        var target = made.Keys.First(k => k.EndsWith("Show - S01E02.mkv", StringComparison.Ordinal));
+        if (mode == "symlink")
+        {
+            Assert.IsNotNull(new FileInfo(target).LinkTarget);
+        }
+
+        var plan = output.Split(' ')[2].TrimEnd(':');
+        (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
+        Assert.AreEqual(0, exit, error);
+        Assert.IsEmpty(Snapshot(dest));
+        CollectionAssert.AreEquivalent(before, Snapshot(tree.Files));
+    }
+
+    [TestMethod]
+    public async Task Apply_CopyKilledAfterAnyJournalWrite_LeavesSourcesAndCompleteCopies()
+    {
+        for (int crashAt = 1; crashAt < 40; crashAt++)
+        {
+            using var tree = MakeTree();
+            var dest = Path.Combine(tree.Root, "library");
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var before = Snapshot(tree.Files);
+
+            int exit = await RunProcessAsync(Args(tree, dest, "--apply", "--mode", "copy"), crashAt);
+            var (recoverExit, _, recoverError) = await CliRunner.RunAsync(Args(tree, dest));
+            Assert.AreEqual(0, recoverExit, recoverError);
+
+            CollectionAssert.AreEquivalent(before, Snapshot(tree.Files), $"crash after write {crashAt}: sources untouched");
+            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(dest).Values.ToList(), $"crash after write {crashAt}: every copy complete, none partial");
+            if (exit == 0)
+            {
+                return;
+            }
+        }
+        Assert.Fail("the copy plan never finished within 40 journal writes");
+    }
+
+    [TestMethod]
+    public async Task Apply_HardlinkToAnotherFileSystem_SkipsThoseFilesAndFinishes()
+    {
+        using var tree = MakeTree();
+        var dest = Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var (exit, _, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply", "--mode", "hardlink"));
+            Assert.AreEqual(0, exit, error);
+            Assert.IsEmpty(Snapshot(dest));
+            var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            StringAssert.Contains(plans, "applied");
+        }
+        finally
+        {
+            if (Directory.Exists(dest))
+            {
+                Directory.Delete(dest, recursive: true);
+            }
+        }
     }
 }
