@@ -33,10 +33,18 @@ public sealed partial class CatalogLock : IDisposable
             throw new CatalogException($"cannot create lock file {lockPath}: {Marshal.GetPInvokeErrorMessage(openErrno)}");
         }
         var file = new FileStream(new SafeFileHandle(fd, ownsHandle: true), FileAccess.ReadWrite, bufferSize: 0);
-        if (Flock(fd, LockEx | LockNb) != 0)
+        for (int attempt = 0; Flock(fd, LockEx | LockNb) != 0; attempt++)
         {
             int errno = Marshal.GetLastPInvokeError();
-            var holder = ReadHolder(file);
+            // A lock this process has just released can still be held for a moment by a child it
+            // is starting: fork shares the open file until exec closes it. So when the holder is
+            // this very process, wait a little before calling the catalog busy.
+            if (errno == EWouldBlock && attempt < 100 && HolderPid(file) == Environment.ProcessId)
+            {
+                Thread.Sleep(10);
+                continue;
+            }
+            var holder = HolderPid(file) is { } pid ? $" (pid {pid})" : "";
             file.Dispose();
             throw errno == EWouldBlock
                 ? new CatalogException($"catalog {catalogPath} is in use by another mlm process{holder}; try again when it ends") { Busy = true }
@@ -60,16 +68,17 @@ public sealed partial class CatalogLock : IDisposable
     /// <summary>Releases the lock (closing the file drops the flock).</summary>
     public void Dispose() => _file.Dispose();
 
-    private static string ReadHolder(FileStream file)
+    private static int? HolderPid(FileStream file)
     {
         try
         {
-            var text = new StreamReader(file).ReadToEnd().Trim();
-            return int.TryParse(text, out var pid) ? $" (pid {pid})" : "";
+            var buffer = new byte[32];
+            int n = RandomAccess.Read(file.SafeFileHandle, buffer, 0);
+            return int.TryParse(System.Text.Encoding.ASCII.GetString(buffer, 0, n).Trim(), out var pid) ? pid : null;
         }
         catch (IOException)
         {
-            return "";
+            return null;
         }
     }
 
