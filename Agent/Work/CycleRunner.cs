@@ -41,7 +41,8 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
         {
             bool fullHash = config.DoFullHash && OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
             stats.Phase = 1;
-            foreach (var root in UsableRoots(config))
+            var roots = UsableRoots(config); // once: a refused root is reported once per cycle
+            foreach (var root in roots)
             {
                 var scanOptions = new ScanOptions
                 {
@@ -81,7 +82,7 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
             // Fingerprints cost ffmpeg decodes: like full hashes, only inside the off-peak window.
             bool offPeak = OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
             var probe = new ProbePass(store, _prober, _fingerprinter, offPeak, options.Name, stats, sender.Signal);
-            foreach (var root in UsableRoots(config))
+            foreach (var root in roots)
             {
                 await probe.RunAsync(root, stats.BatchSize, stats.Workers, ct).ConfigureAwait(false);
             }

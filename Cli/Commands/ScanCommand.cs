@@ -62,6 +62,12 @@ public static class ScanCommand
                 FullHash = parse.GetValue(fullHash),
             };
             using var host = HostOption.Connect(parse, global);
+            if (host is not null && parse.GetValue(media))
+            {
+                // The host's agents probe and fingerprint (pass 2, off-peak); a one-off scan sent there does not.
+                await error.WriteLineAsync("mlm: --media works on the embedded catalog; with --host, run mlm-agent instead");
+                return ExitCodes.Usage;
+            }
             IScanTarget target;
             IDisposable targetScope;
             if (host is not null)

@@ -36,6 +36,16 @@ public static class ContractJson
         return stream.ToArray();
     }
 
+    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+        w.WriteEndArray();
+    }
+
     private static void Record(Utf8JsonWriter w, FileRecord f)
     {
         w.WriteStartObject();
@@ -75,12 +85,7 @@ public static class ContractJson
             w.WriteNumber("duration", m.Duration);
             w.WriteString("container", m.Container);
             w.WriteString("video_codec", m.VideoCodec);
-            w.WriteStartArray("audio_codecs");
-            foreach (var c in m.AudioCodecs)
-            {
-                w.WriteStringValue(c);
-            }
-            w.WriteEndArray();
+            Strings(w, "audio_codecs", m.AudioCodecs);
             w.WriteNumber("width", m.Width);
             w.WriteNumber("height", m.Height);
             w.WriteNumber("bitrate", m.Bitrate);
@@ -88,18 +93,8 @@ public static class ContractJson
             w.WriteNumber("frame_rate", m.FrameRate);
             w.WriteNumber("bit_depth", m.BitDepth);
             w.WriteString("hdr", m.Hdr);
-            w.WriteStartArray("audio_languages");
-            foreach (var c in m.AudioLanguages)
-            {
-                w.WriteStringValue(c);
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("subtitle_languages");
-            foreach (var c in m.SubtitleLanguages)
-            {
-                w.WriteStringValue(c);
-            }
-            w.WriteEndArray();
+            Strings(w, "audio_languages", m.AudioLanguages);
+            Strings(w, "subtitle_languages", m.SubtitleLanguages);
             if (m.ProbeError.Length > 0)
             {
                 w.WriteString("probe_error", m.ProbeError);

@@ -126,6 +126,7 @@ public sealed class CliTests
     [DataRow("scan", "--algo", "md5", "/tmp")]
     [DataRow("frobnicate")]
     [DataRow("--host", "ftp://nas", "dupes")]
+    [DataRow("--host", "127.0.0.1:1", "scan", "--media", "/tmp")]
     public async Task BadCommandLine_ExitsTwoWithAMessage(params string[] args)
     {
         using var tree = new TempTree();

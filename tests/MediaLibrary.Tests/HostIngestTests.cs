@@ -280,4 +280,34 @@ public sealed class HostIngestTests
         Assert.AreEqual("hevc", record.Metadata.VideoCodec);
         Assert.AreEqual(1, await CountAsync(host));
     }
+
+    [TestMethod]
+    public async Task PostBatch_TheAgentsJsonFallbackBody_RoundTripsEveryField()
+    {
+        using var tree = new TempTree();
+        await using var host = await TestHost.StartAsync(tree.Catalog);
+        var batch = new IngestBatch { BatchId = "json-1", Agent = "nas" };
+        var record = new FileRecord
+        {
+            Kind = "video", Path = "/v/a.mkv", Size = 5_000_000_000, Mtime = 1.5, Ctime = 2.5, Ext = ".mkv", InodeKey = "5000000000:1:2:77:9",
+            Hashes = new FileHashes { Algo = "xxh128", SampleSize = 65536, SampleHash = "s" },
+            Metadata = new MediaMetadata { Duration = 2, Container = "matroska,webm", VideoCodec = "h264", Width = 320, Height = 240, Bitrate = 1000, FrameRate = 25 },
+        };
+        record.Metadata.AudioCodecs.Add("aac");
+        record.Metadata.AudioLanguages.Add("eng");
+        record.Metadata.SubtitleLanguages.Add("fre");
+        batch.Files.Add(record);
+
+        var response = await host.PostBytesAsync(MediaLibrary.Common.Ingest.ContractJson.Batch(batch));
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, await response.Content.ReadAsStringAsync());
+        var stored = (await host.Catalog.GetFileAsync(new FileLookup { Source = "nas", Path = "/v/a.mkv" })).Record;
+        Assert.AreEqual(5_000_000_000, stored.Size, "64-bit sizes travel as JSON numbers");
+        Assert.AreEqual("s", stored.Hashes.SampleHash);
+        Assert.IsFalse(stored.Hashes.HasFullHash, "a null full_hash stays absent");
+        CollectionAssert.AreEqual(new[] { "aac" }, stored.Metadata.AudioCodecs.ToArray());
+        CollectionAssert.AreEqual(new[] { "eng" }, stored.Metadata.AudioLanguages.ToArray());
+        CollectionAssert.AreEqual(new[] { "fre" }, stored.Metadata.SubtitleLanguages.ToArray());
+        Assert.AreEqual(25.0, stored.Metadata.FrameRate);
+    }
 }
