@@ -1,6 +1,7 @@
 using System.Net;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Ingest;
+using MediaLibrary.Common.Organizing;
 using MediaLibrary.Host.Grpc;
 using MediaLibrary.Host.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -49,7 +50,13 @@ public static class HostSetup
     public static WebApplication UseMediaLibraryHost(this WebApplication app)
     {
         // Opened now, not on the first request: a catalog held by another process fails the start.
-        _ = app.Services.GetRequiredService<CatalogStore>();
+        var catalog = app.Services.GetRequiredService<CatalogStore>();
+        // An organize apply or undo killed while it held this catalog is finished from its journal
+        // before anything else touches the catalog.
+        if (new PlanExecutor(catalog).Recover() is > 0 and var recovered)
+        {
+            app.Logger.LogWarning("Finished {Steps} steps of an interrupted organize plan", recovered);
+        }
         app.UseWhen(IngestBodyGuard.Applies, b => b.UseMiddleware<IngestBodyGuard>());
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<CatalogGrpcService>();

@@ -1,15 +1,23 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 using MediaLibrary.Cli.Output;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Organizing;
-using Spectre.Console;
+using MediaLibrary.Common.Probing;
 
 namespace MediaLibrary.Cli.Commands;
 
-/// <summary><c>mlm organize --template T --dest DIR [PATH...]</c>: the plan of a tidy-up, as a dry run.</summary>
-public static class OrganizeCommand
+/// <summary>
+/// <c>mlm organize --template T --dest DIR [PATH...]</c>: the plan of a tidy-up, shown and saved
+/// (a dry run); <c>mlm organize --apply PLAN</c> carries out a saved plan; <c>--apply</c> with a
+/// template plans and applies at once (for cron). <c>undo</c>, <c>plans</c> and <c>show</c> work
+/// on the journal.
+/// </summary>
+public static partial class OrganizeCommand
 {
+    [GeneratedRegex("^[0-9a-f]{10}$")]
+    private static partial Regex PlanIdShape();
+
     // Fault injection for the crash tests: MLM_CRASH_AFTER_JOURNAL_WRITES=N kills the process right
     // after the Nth journal write, as a power cut would.
     private static PlanExecutor Executor(CatalogStore catalog)
@@ -28,113 +36,254 @@ public static class OrganizeCommand
         return new PlanExecutor(catalog);
     }
 
+    /// <summary>Opens the catalog and first finishes an apply or undo that was killed, from its journal.</summary>
+    private static (CatalogStore Catalog, PlanExecutor Executor) OpenJournal(ParseResult parse, GlobalOptions global)
+    {
+        var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
+        var executor = Executor(catalog);
+        if (executor.Recover() is > 0 and var recovered)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"mlm: finished {recovered} steps of an interrupted organize");
+        }
+        return (catalog, executor);
+    }
+
     /// <summary>The command.</summary>
     public static Command Create(GlobalOptions global)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)", Arity = ArgumentArity.ZeroOrMore };
-        var template = new Option<string>("--template") { Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'", Required = true };
-        var dest = new Option<string>("--dest") { Description = "Folder the template's paths start from", Required = true };
-        var policy = new Option<ConflictPolicy>("--on-conflict") { Description = "skip (default) or suffix: what to do when a target is taken; nothing is ever overwritten", DefaultValueFactory = _ => ConflictPolicy.Skip };
-        var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
-        var apply = new Option<bool>("--apply") { Description = "Move the files (journaled; 'mlm organize undo PLAN' moves them back)" };
-        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", DefaultValueFactory = _ => OrganizeMode.Move };
-        var command = new Command("organize", "Show where a naming template would move each video and its subtitles (a dry run unless --apply)")
+        var template = new Option<string?>("--template") { Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
+        var dest = new Option<string?>("--dest") { Description = "Folder the template's paths start from" };
+        var policy = new Option<ConflictPolicy>("--on-conflict")
         {
-            paths, template, dest, policy, json, apply, mode,
+            Description = "When a target is taken: skip (default), suffix ('Name (2)'), better (the better copy by resolution/bitrate takes it; a worse file already there goes to the trash), trash (as better, and worse sources go to the trash too). Nothing is ever overwritten or deleted",
+            DefaultValueFactory = _ => ConflictPolicy.Skip,
         };
-        var planId = new Argument<string>("PLAN") { Description = "The plan id --apply printed" };
-        var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
-        undo.SetAction(parse =>
+        var trash = new Option<string?>("--trash") { Description = "Trash folder for copies that give way (default DEST/.mlm-trash)" };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
+        // "--apply" alone applies the plan just made; "--apply PLAN" a saved one. A value not shaped
+        // like a plan id ("--apply /some/folder") is one of the PATHs the parser handed to --apply.
+        var apply = new Option<string?>("--apply")
         {
-            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var executor = Executor(catalog);
-            executor.Recover();
-            try
-            {
-                int n = executor.Undo(parse.GetValue(planId)!);
-                parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
-                return ExitCodes.Ok;
-            }
-            catch (ArgumentException e)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
-                return ExitCodes.Usage;
-            }
-        });
-        command.Add(undo);
-        var plans = new Command("plans", "List applied (or interrupted) organize plans, oldest first");
-        plans.SetAction(parse =>
+            Description = "Carry out a saved plan (--apply PLAN), or the one just made (--apply with --template); journaled, 'mlm organize undo PLAN' reverts it",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", DefaultValueFactory = _ => OrganizeMode.Move };
+        var command = new Command("organize", "Plan where a naming template puts each video and its subtitles, show and save the plan (a dry run), or apply a plan")
         {
-            using var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
-            var executor = Executor(catalog);
-            executor.Recover();
-            foreach (var (id, status, at) in executor.Plans())
-            {
-                parse.InvocationConfiguration.Output.WriteLine($"{id}\t{status}\t{at}");
-            }
-            return ExitCodes.Ok;
-        });
-        command.Add(plans);
-        command.SetAction(async (parse, ct) =>
+            paths, template, dest, policy, trash, json, apply, mode,
+        };
+        command.Add(UndoCommand(global));
+        command.Add(PlansCommand(global));
+        command.Add(ShowCommand(global));
+        command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            var applyId = parse.GetResult(apply) is null ? null : parse.GetValue(apply) ?? "";
+            var roots = parse.GetValue(paths) ?? [];
+            if (applyId is { Length: > 0 } && !PlanIdShape().IsMatch(applyId))
+            {
+                roots = [.. roots, applyId];
+                applyId = "";
+            }
+            if (applyId is { Length: > 0 })
+            {
+                if (parse.GetValue(template) is not null || parse.GetValue(dest) is not null || parse.GetResult(mode) is { Implicit: false } || parse.GetResult(policy) is { Implicit: false })
+                {
+                    error.WriteLine("mlm: --apply PLAN carries out a saved plan as it was made; leave out --template, --dest, --mode and --on-conflict");
+                    return ExitCodes.Usage;
+                }
+                var (catalog, executor) = OpenJournal(parse, global);
+                using (catalog)
+                {
+                    return ApplySaved(parse, executor, applyId, parse.GetValue(json));
+                }
+            }
+            if (parse.GetValue(template) is not { } templateText || parse.GetValue(dest) is not { } destination)
+            {
+                error.WriteLine("mlm: organize needs --template and --dest (or --apply PLAN to carry out a saved plan)");
+                return ExitCodes.Usage;
+            }
             NamingTemplate naming;
             try
             {
-                naming = new NamingTemplate(parse.GetValue(template)!);
+                naming = new NamingTemplate(templateText);
             }
             catch (TemplateException e)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("mlm: template: " + e.Message);
+                error.WriteLine("mlm: template: " + e.Message);
                 return ExitCodes.Usage;
             }
-            List<PlanEntry> plan;
-            string? applied = null;
-            using (var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!))
+            var (store, journal) = OpenJournal(parse, global);
+            using (store)
             {
-                var executor = Executor(catalog);
-                // An earlier apply that was killed is finished first, from its journal.
-                if (executor.Recover() is > 0 and var recovered)
+                var organizeMode = parse.GetValue(mode);
+                var planner = new OrganizePlanner(store, naming, Path.GetFullPath(destination), parse.GetValue(policy), organizeMode,
+                    parse.GetValue(trash) is { } t ? Path.GetFullPath(t) : null, ProbeOccupant);
+                var plan = planner.Plan(roots);
+                var planId = plan.Any(e => e.Acts) ? journal.Save(plan, organizeMode, $"{templateText} → {Path.GetFullPath(destination)}") : null;
+                if (applyId is not null)
                 {
-                    await parse.InvocationConfiguration.Error.WriteLineAsync($"mlm: finished {recovered} steps of an interrupted organize");
+                    return planId is null ? Report(parse, plan, null, "applied", organizeMode, parse.GetValue(json)) : ApplySaved(parse, journal, planId, parse.GetValue(json));
                 }
-                plan = new OrganizePlanner(catalog, naming, Path.GetFullPath(parse.GetValue(dest)!), parse.GetValue(policy)).Plan(parse.GetValue(paths) ?? []);
-                if (parse.GetValue(apply))
-                {
-                    applied = executor.Apply(plan, parse.GetValue(mode));
-                }
+                return Report(parse, plan, planId, "planned", organizeMode, parse.GetValue(json));
             }
-            if (applied is not null)
-            {
-                await output.WriteLineAsync($"Applied plan {applied}: {plan.Count(e => e.Conflict is null && !e.InPlace)} files ({parse.GetValue(mode).ToString().ToLowerInvariant()}), {plan.Count(e => e.Conflict is not null)} conflicts left alone. Undo: mlm organize undo {applied}");
-                return ExitCodes.Ok;
-            }
-            if (parse.GetValue(json))
-            {
-                await output.WriteLineAsync(JsonSerializer.Serialize(new
-                {
-                    version = JsonReports.Version,
-                    dry_run = true,
-                    moves = plan.Count(e => e.Conflict is null && !e.InPlace),
-                    conflicts = plan.Count(e => e.Conflict is not null),
-                    entries = plan.Select(e => new { source = e.Source, target = e.Target, size = e.Size, sidecar_of = e.SidecarOf, in_place = e.InPlace, conflict = e.Conflict }),
-                }, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-                return ExitCodes.Ok;
-            }
-            var console = ConsoleFactory.Over(output, ConsoleFactory.IsTerminal(output));
-            if (plan.Count > 0)
-            {
-                var table = new Table().Border(TableBorder.Simple).AddColumn("Source").AddColumn("Target").AddColumn("Status");
-                foreach (var e in plan)
-                {
-                    var status = e.Conflict ?? (e.InPlace ? "in place" : e.SidecarOf is null ? "move" : "move (follows its video)");
-                    table.AddRow(new Text(DisplayText.Escape(e.Source)), new Text(DisplayText.Escape(e.Target)), new Text(status));
-                }
-                console.Write(table);
-            }
-            console.WriteLine($"Dry run: {plan.Count(e => e.Conflict is null && !e.InPlace)} moves, {plan.Count(e => e.Conflict is not null)} conflicts, {plan.Count(e => e.InPlace)} in place. Nothing was moved.");
-            return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static int Report(ParseResult parse, IReadOnlyList<PlanEntry> plan, string? planId, string status, OrganizeMode mode, bool json)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        if (json)
+        {
+            output.WriteLine(OrganizeReport.ToJson(plan, planId, status, mode));
+            return ExitCodes.Ok;
+        }
+        OrganizeReport.WriteTable(output, plan, mode);
+        output.WriteLine($"Dry run: {plan.Count(e => e.Acts)} moves, {plan.Count(e => e.Conflict is not null)} conflicts, {plan.Count(e => e.InPlace)} in place. Nothing was moved.");
+        if (planId is not null)
+        {
+            output.WriteLine($"Saved as plan {planId}. Apply it: mlm organize --apply {planId}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    // Carries out a saved plan and says what happened; files skipped at apply time (changed since the
+    // plan, target taken meanwhile) are listed on stderr and make the exit code 1.
+    private static int ApplySaved(ParseResult parse, PlanExecutor executor, string planId, bool json)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        try
+        {
+            executor.Apply(planId);
+        }
+        catch (ArgumentException e)
+        {
+            error.WriteLine("mlm: " + e.Message);
+            return ExitCodes.Usage;
+        }
+        var (status, mode, steps) = executor.Load(planId);
+        var skipped = steps.Where(s => s.State.StartsWith("skipped", StringComparison.Ordinal)).ToList();
+        foreach (var (entry, state) in skipped)
+        {
+            error.WriteLine($"mlm: {entry.Source}: {state}");
+        }
+        if (json)
+        {
+            output.WriteLine(OrganizeReport.ToJson(steps.Select(s => s.Entry).ToList(), planId, status, mode, steps.Select(s => s.State).ToList()));
+        }
+        else
+        {
+            int done = steps.Count(s => s.State == "done");
+            int conflicts = steps.Count(s => s.State.StartsWith("conflict", StringComparison.Ordinal));
+            output.WriteLine($"Applied plan {planId}: {done} files ({mode.ToString().ToLowerInvariant()}), {conflicts} conflicts left alone, {skipped.Count} skipped. Undo: mlm organize undo {planId}");
+        }
+        return skipped.Count > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
+    }
+
+    // ffprobe for a file already at a target that the catalog knows nothing of ("better" compares it).
+    private static MediaInfo? ProbeOccupant(string path)
+    {
+        try
+        {
+            return new MediaProber(TimeSpan.FromSeconds(30)).ProbeAsync(path, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception or TimeoutException)
+        {
+            return null; // no ffprobe, or not media: judged by its name and size
+        }
+    }
+
+    private static Command UndoCommand(GlobalOptions global)
+    {
+        var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
+        var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
+        undo.SetAction(parse =>
+        {
+            var (catalog, executor) = OpenJournal(parse, global);
+            using (catalog)
+            {
+                try
+                {
+                    int n = executor.Undo(parse.GetValue(planId)!);
+                    parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
+                    return ExitCodes.Ok;
+                }
+                catch (ArgumentException e)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
+                    return ExitCodes.Usage;
+                }
+            }
+        });
+        return undo;
+    }
+
+    private static Command PlansCommand(GlobalOptions global)
+    {
+        var json = new Option<bool>("--json") { Description = "Print the list as JSON" };
+        var plans = new Command("plans", "List saved plans: previews waiting to be applied, applied and undone ones, oldest first") { json };
+        plans.SetAction(parse =>
+        {
+            var (catalog, executor) = OpenJournal(parse, global);
+            using (catalog)
+            {
+                var output = parse.InvocationConfiguration.Output;
+                var list = executor.Plans();
+                if (parse.GetValue(json))
+                {
+                    output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
+                    {
+                        version = JsonReports.Version,
+                        plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves, conflicts = p.Conflicts, description = p.Description }),
+                    }));
+                    return ExitCodes.Ok;
+                }
+                foreach (var p in list)
+                {
+                    output.WriteLine($"{p.Id}\t{p.Status}\t{p.At}\t{p.Mode.ToString().ToLowerInvariant()}\t{p.Moves} moves\t{p.Conflicts} conflicts\t{p.Description}");
+                }
+                return ExitCodes.Ok;
+            }
+        });
+        return plans;
+    }
+
+    private static Command ShowCommand(GlobalOptions global)
+    {
+        var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
+        var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
+        var show = new Command("show", "Show a saved plan's entries and the state of each") { planId, json };
+        show.SetAction(parse =>
+        {
+            var (catalog, executor) = OpenJournal(parse, global);
+            using (catalog)
+            {
+                try
+                {
+                    var id = parse.GetValue(planId)!;
+                    var (status, mode, steps) = executor.Load(id);
+                    var entries = steps.Select(s => s.Entry).ToList();
+                    var states = steps.Select(s => s.State).ToList();
+                    if (parse.GetValue(json))
+                    {
+                        parse.InvocationConfiguration.Output.WriteLine(OrganizeReport.ToJson(entries, id, status, mode, states));
+                        return ExitCodes.Ok;
+                    }
+                    OrganizeReport.WriteTable(parse.InvocationConfiguration.Output, entries, mode, states);
+                    parse.InvocationConfiguration.Output.WriteLine($"Plan {id}: {status}, {mode.ToString().ToLowerInvariant()}, {entries.Count(e => e.Acts)} moves, {entries.Count(e => e.Conflict is not null)} conflicts.");
+                    return ExitCodes.Ok;
+                }
+                catch (ArgumentException e)
+                {
+                    parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
+                    return ExitCodes.Usage;
+                }
+            }
+        });
+        return show;
     }
 }

@@ -5,118 +5,360 @@ using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Organizing;
 
-/// <summary>How a plan treats a target that is taken.</summary>
-public enum ConflictPolicy
-{
-    /// <summary>Leave the source where it is (the default: nothing is ever overwritten).</summary>
-    Skip,
-    /// <summary>Use "Name (2).ext", "Name (3).ext"... for the later sources.</summary>
-    Suffix,
-}
-
 /// <summary>
 /// Builds the plan of `mlm organize` (a dry run: nothing moves): each catalog video under the given
-/// roots gets a target from the template, its subtitles and .nfo of the same stem follow it, and
-/// every conflict is named: target exists, two sources to one target, case-only renames, names the
-/// template could not fill, and moves to another file system without room for them.
+/// roots gets a target from the template, its subtitles and .nfo of the same stem follow it as one
+/// unit, and every conflict is named: target exists, two sources to one target, case-only renames,
+/// a target inside a file, names the template could not fill, and copies without room for them.
+/// The policy settles taken targets; the "better copy" policies move what gives way to the trash
+/// folder, never deleting or overwriting anything.
 /// </summary>
-public sealed class OrganizePlanner(CatalogStore catalog, NamingTemplate template, string destination, ConflictPolicy policy)
+public sealed class OrganizePlanner
 {
-    /// <summary>The plan, in source path order.</summary>
+    private static readonly HashSet<string> SidecarExtensions = new(
+        new ClassifierSettings().SubtitleExtensions.Concat(new ClassifierSettings().XmlExtensions), StringComparer.OrdinalIgnoreCase);
+
+    private readonly CatalogStore _catalog;
+    private readonly NamingTemplate _template;
+    private readonly string _destination;
+    private readonly ConflictPolicy _policy;
+    private readonly OrganizeMode _mode;
+    private readonly Func<string, MediaInfo?>? _probe;
+    private readonly string _trashBatch;
+    private readonly Dictionary<string, string> _claimed = new(StringComparer.Ordinal); // target -> source
+    private readonly HashSet<string> _freed = new(StringComparer.Ordinal); // files that go to the trash earlier in the plan
+
+    /// <param name="catalog">Where the videos, their metadata and sizes come from.</param>
+    /// <param name="template">The naming template.</param>
+    /// <param name="destination">Absolute folder the template's paths start from.</param>
+    /// <param name="policy">What to do with taken targets.</param>
+    /// <param name="mode">Move, copy or link: decides which files need room on the destination.</param>
+    /// <param name="trash">Where copies that give way go (default: ".mlm-trash" in the destination).</param>
+    /// <param name="probe">Metadata for a file at a target that the catalog has none for (ffprobe),
+    /// so "better" compares measurements rather than names.</param>
+    public OrganizePlanner(CatalogStore catalog, NamingTemplate template, string destination, ConflictPolicy policy,
+        OrganizeMode mode = OrganizeMode.Move, string? trash = null, Func<string, MediaInfo?>? probe = null)
+    {
+        _catalog = catalog;
+        _template = template;
+        _destination = destination;
+        _policy = policy;
+        _mode = mode;
+        _probe = probe;
+        TrashFolder = trash ?? Path.Combine(destination, ".mlm-trash");
+        // One folder per plan inside the trash, holding each file under its full original path.
+        _trashBatch = Path.Combine(TrashFolder, DateTime.Now.ToString("yyyy-MM-dd_HHmmss", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Where copies that give way are moved (never taken as a source).</summary>
+    public string TrashFolder { get; }
+
+    /// <summary>A video and the subtitles/.nfo that follow it: they move together or not at all.</summary>
+    private sealed record Unit(CatalogRecord Video, string Target, string? Problem, List<(CatalogRecord Record, string Suffix)> Sidecars)
+    {
+        public CopyQuality? Quality { get; set; }
+
+        /// <summary>Every target of the unit when the video goes to <paramref name="videoTarget"/>.</summary>
+        public IEnumerable<(CatalogRecord Record, string Target)> Files(string videoTarget) =>
+            Sidecars.Select(s => (s.Record, Path.ChangeExtension(videoTarget, null) + s.Suffix)).Prepend((Video, videoTarget));
+    }
+
+    /// <summary>The plan: moves in the order they must run (a copy that gives way before the one that takes its place).</summary>
     public List<PlanEntry> Plan(IReadOnlyList<string> roots)
     {
         var normalized = roots.Select(FileWalker.NormalizeRoot).ToList();
-        bool Wanted(CatalogRecord r) => !r.Gone && r.Source == CatalogKey.LocalSource && (normalized.Count == 0 || normalized.Any(root => WalkOrder.IsUnder(r.Path, root)));
-        var videos = catalog.ListFiles(FileKind.Video, CatalogKey.LocalSource, null, false, null, int.MaxValue).Where(Wanted).ToList();
-        var sidecars = catalog.ListFiles(FileKind.Subtitle, CatalogKey.LocalSource, null, false, null, int.MaxValue)
-            .Concat(catalog.ListFiles(FileKind.Xml, CatalogKey.LocalSource, null, false, null, int.MaxValue))
+        bool Wanted(CatalogRecord r) => !r.Gone && r.Source == CatalogKey.LocalSource
+            && (normalized.Count == 0 || normalized.Any(root => WalkOrder.IsUnder(r.Path, root)))
+            && !WalkOrder.IsUnder(r.Path, TrashFolder);
+        var videos = _catalog.ListFiles(FileKind.Video, CatalogKey.LocalSource, null, false, null, int.MaxValue).Where(Wanted).ToList();
+        var sidecars = _catalog.ListFiles(FileKind.Subtitle, CatalogKey.LocalSource, null, false, null, int.MaxValue)
+            .Concat(_catalog.ListFiles(FileKind.Xml, CatalogKey.LocalSource, null, false, null, int.MaxValue))
             .Where(Wanted)
             .GroupBy(r => Path.GetDirectoryName(r.Path)!)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var sources = videos.Select(v => v.Path).ToHashSet(StringComparer.Ordinal);
 
-        var entries = new List<PlanEntry>();
+        var units = new List<Unit>();
         foreach (var video in videos)
         {
             var values = TemplateValues.From(ReleaseNameParser.Parse(video.Path), video.Ext, video.Media);
-            var relative = template.Render(values, out var missing);
-            string? problem = missing.Count > 0 ? $"the name could not be filled (no {string.Join(", ", missing.Distinct())})" : null;
-            var target = Path.Combine(destination, relative);
-            entries.Add(new PlanEntry(video.Path, target, video.Size, null, problem));
+            var relative = _template.Render(values, out var missing);
+            var target = Path.Combine(_destination, relative);
+            string? problem = missing.Count > 0 ? $"the name could not be filled (no {string.Join(", ", missing.Distinct())})" : InsideAFile(target, sources);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
-            foreach (var side in sidecars.GetValueOrDefault(Path.GetDirectoryName(video.Path)!, []))
+            var followers = sidecars.GetValueOrDefault(Path.GetDirectoryName(video.Path)!, [])
+                .Where(s => Path.GetFileName(s.Path).StartsWith(stem + ".", StringComparison.Ordinal))
+                // "Film.en.srt" beside "Film.mkv" becomes "<target stem>.en.srt".
+                .Select(s => (s, Path.GetFileName(s.Path)[stem.Length..]))
+                .ToList();
+            units.Add(new Unit(video, target, problem, followers));
+        }
+
+        var plan = new List<PlanEntry>();
+        foreach (var group in units.GroupBy(u => u.Problem is null ? u.Target : "\0" + u.Video.Path, StringComparer.Ordinal).OrderBy(g => g.Min(u => u.Video.Path), StringComparer.Ordinal))
+        {
+            // A file already in place keeps its place against newcomers; then path order.
+            var claimants = group.OrderBy(u => u.Video.Path == u.Target ? 0 : 1).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();
+            if (claimants[0].Problem is { } problem)
             {
-                var name = Path.GetFileName(side.Path);
-                if (name.StartsWith(stem + ".", StringComparison.Ordinal))
+                plan.AddRange(Stay(claimants[0], problem));
+            }
+            else if (_policy is ConflictPolicy.Better or ConflictPolicy.Trash)
+            {
+                plan.AddRange(KeepBetter(claimants));
+            }
+            else
+            {
+                foreach (var unit in claimants)
                 {
-                    // "Film.en.srt" beside "Film.mkv" becomes "<target stem>.en.srt".
-                    var suffix = name[stem.Length..];
-                    entries.Add(new PlanEntry(side.Path, Path.ChangeExtension(target, null) + suffix, side.Size, video.Path, problem));
+                    plan.AddRange(FirstComeFirstServed(unit));
                 }
             }
         }
-        return Resolve(entries);
+        return CheckSpace(plan);
     }
 
-    private List<PlanEntry> Resolve(List<PlanEntry> entries)
+    // Skip and suffix: sources in path order; a taken target is left alone or numbered.
+    private IEnumerable<PlanEntry> FirstComeFirstServed(Unit unit)
     {
-        var claimed = new Dictionary<string, string>(StringComparer.Ordinal); // target -> source
-        var resolved = new List<PlanEntry>(entries.Count);
-        foreach (var e in entries.OrderBy(e => e.Source, StringComparer.Ordinal))
+        var target = unit.Target;
+        var conflict = Taken(unit, target);
+        for (int n = 2; conflict is not null && _policy == ConflictPolicy.Suffix && n < 100; n++)
         {
-            if (e.Conflict is not null || e.InPlace)
+            target = Path.Combine(Path.GetDirectoryName(unit.Target)!, $"{Path.GetFileNameWithoutExtension(unit.Target)} ({n}){Path.GetExtension(unit.Target)}");
+            conflict = Taken(unit, target);
+        }
+        return conflict is null ? Go(unit, target, null) : Stay(unit, conflict);
+    }
+
+    // Better and trash: the best claimant, if it beats what is already at the target, takes it.
+    private IEnumerable<PlanEntry> KeepBetter(List<Unit> claimants)
+    {
+        var target = claimants[0].Target;
+        foreach (var unit in claimants)
+        {
+            unit.Quality = CopyQuality.Of(unit.Video.Path, unit.Video.Size, unit.Video.Media);
+        }
+        var inPlace = claimants.FirstOrDefault(u => u.Video.Path == target);
+        var ranked = claimants.Where(u => u != inPlace).OrderByDescending(u => u.Quality).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();
+        var entries = new List<PlanEntry>();
+        if (inPlace is not null)
+        {
+            entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, f.Record.Path, f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null)));
+        }
+        if (ranked.Count == 0)
+        {
+            return entries;
+        }
+
+        var best = ranked[0];
+        var caseOnly = CaseOnly(best, target);
+        Unit? winner = caseOnly is null ? best : null;
+        string occupantName = "";
+        CopyQuality? occupantQuality = null;
+        if (winner is not null && (inPlace is not null || File.Exists(target) || Directory.Exists(target)))
+        {
+            occupantName = target;
+            occupantQuality = inPlace?.Quality ?? OccupantQuality(target);
+            if (occupantQuality is null || _claimed.ContainsKey(target) || best.Quality!.CompareTo(occupantQuality) <= 0)
             {
-                resolved.Add(e);
+                winner = null; // what is there stays: it is as good, or not a video we can judge
+            }
+            else
+            {
+                // The worse copy at the target makes room: it and its sidecars go to the trash first.
+                var note = $"to the trash: {best.Video.Path} is better ({best.Quality} against {occupantQuality})";
+                if (inPlace is not null)
+                {
+                    entries.Clear();
+                    entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null, note, ToTrash: true)));
+                }
+                else
+                {
+                    entries.AddRange(OccupantFiles(target).Select(f => new PlanEntry(f, TrashPath(f), new FileInfo(f).Length, f == target ? null : target, null, note, ToTrash: true)));
+                }
+                foreach (var e in entries)
+                {
+                    _claimed[e.Target] = e.Source;
+                    _freed.Add(e.Source);
+                }
+            }
+        }
+        if (winner is not null && Taken(winner, target) is { } sidecarConflict)
+        {
+            // Only a sidecar's target can still be taken here (by a file the occupant's sweep left).
+            entries.AddRange(Stay(winner, sidecarConflict));
+            winner = null;
+        }
+        if (winner is not null)
+        {
+            entries.AddRange(Go(winner, target, occupantQuality is null ? null : "replaces a worse copy, which goes to the trash"));
+        }
+        foreach (var loser in ranked.Where(u => u != winner))
+        {
+            var (betterName, betterQuality) = winner is not null ? (winner.Video.Path, winner.Quality) : occupantQuality is not null ? (occupantName, occupantQuality) : (best.Video.Path, best.Quality);
+            if (loser == best && winner is null && (caseOnly is not null || occupantQuality is null))
+            {
+                // Nothing to judge it against (the target is a folder, or a case-only rename): it stays.
+                entries.AddRange(Stay(loser, caseOnly ?? "target exists"));
                 continue;
             }
-            var target = e.Target;
-            string? conflict = Taken(target, claimed, e.Source);
-            if (conflict is not null && policy == ConflictPolicy.Suffix)
+            var why = $"{betterName} is {(loser == best ? "as good or better" : "better")} ({betterQuality} against {loser.Quality})";
+            // Worse sources go to the trash only when organizing moves them; a copy or link leaves sources be.
+            if (_policy == ConflictPolicy.Trash && _mode == OrganizeMode.Move)
             {
-                for (int n = 2; conflict is not null && n < 100; n++)
-                {
-                    target = Path.Combine(Path.GetDirectoryName(e.Target)!, $"{Path.GetFileNameWithoutExtension(e.Target)} ({n}){Path.GetExtension(e.Target)}");
-                    conflict = Taken(target, claimed, e.Source);
-                }
+                var moves = loser.Files("").Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == loser.Video ? null : loser.Video.Path, null, "to the trash: " + why, ToTrash: true)).ToList();
+                var taken = moves.FirstOrDefault(m => _claimed.ContainsKey(m.Target) || File.Exists(m.Target));
+                entries.AddRange(taken is null ? moves : Stay(loser, $"its place in the trash is taken: {taken.Target}"));
+                moves.ForEach(m => _claimed.TryAdd(m.Target, m.Source));
             }
-            if (conflict is null && string.Equals(e.Source, target, StringComparison.OrdinalIgnoreCase))
+            else
             {
-                conflict = "case-only rename: needs a rename through a temporary name on case-insensitive file systems";
+                entries.AddRange(Stay(loser, "kept where it is: " + why));
             }
-            if (conflict is null)
-            {
-                claimed[target] = e.Source;
-            }
-            resolved.Add(e with { Target = target, Conflict = conflict });
         }
-        return CheckSpace(resolved);
+        return entries;
     }
 
-    private static string? Taken(string target, Dictionary<string, string> claimed, string source)
+    private CopyQuality? OccupantQuality(string target)
     {
-        if (claimed.TryGetValue(target, out var other))
+        if (!File.Exists(target))
         {
-            return $"two sources to one target (also {other})";
+            return null;
         }
-        return File.Exists(target) || Directory.Exists(target) ? "target exists" : null;
+        var size = new FileInfo(target).Length;
+        var media = _catalog.Find(CatalogKey.LocalSource, target) is { Gone: false, Media: { } known } record && record.Size == size ? known : _probe?.Invoke(target);
+        return CopyQuality.Of(target, size, media is { ProbeError.Length: 0 } ? media : null);
     }
 
-    // Moves within a file system are renames; moves to another need the room to copy first.
+    // The file at a target and its subtitles/.nfo beside it (they would describe the wrong video once it goes).
+    private static IEnumerable<string> OccupantFiles(string target)
+    {
+        yield return target;
+        var stem = Path.GetFileNameWithoutExtension(target) + ".";
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(target)!).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            if (file != target && name.StartsWith(stem, StringComparison.Ordinal) && SidecarExtensions.Contains(Path.GetExtension(name)))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private string TrashPath(string source) => Path.Combine(_trashBatch, source.TrimStart('/'));
+
+    private IEnumerable<PlanEntry> Go(Unit unit, string target, string? note)
+    {
+        foreach (var (record, to) in unit.Files(target))
+        {
+            _claimed[to] = record.Path;
+            yield return new PlanEntry(record.Path, to, record.Size, record == unit.Video ? null : unit.Video.Path, null, note);
+        }
+    }
+
+    private static IEnumerable<PlanEntry> Stay(Unit unit, string conflict) =>
+        unit.Files(unit.Target).Select(f => new PlanEntry(f.Record.Path, f.Target, f.Record.Size, f.Record == unit.Video ? null : unit.Video.Path,
+            f.Record == unit.Video ? conflict : "follows its video: " + conflict));
+
+    /// <summary>Why the unit cannot go to <paramref name="videoTarget"/>, or null.</summary>
+    private string? Taken(Unit unit, string videoTarget)
+    {
+        if (CaseOnly(unit, videoTarget) is { } caseOnly)
+        {
+            return caseOnly;
+        }
+        foreach (var (record, target) in unit.Files(videoTarget))
+        {
+            if (record.Path == target)
+            {
+                continue; // already there
+            }
+            if (_claimed.TryGetValue(target, out var other))
+            {
+                return $"two sources to one target (also {other})";
+            }
+            if ((File.Exists(target) || Directory.Exists(target)) && !_freed.Contains(target))
+            {
+                return record == unit.Video ? "target exists" : $"target exists (for {Path.GetFileName(record.Path)})";
+            }
+        }
+        return null;
+    }
+
+    private static string? CaseOnly(Unit unit, string videoTarget) =>
+        unit.Video.Path != videoTarget && string.Equals(unit.Video.Path, videoTarget, StringComparison.OrdinalIgnoreCase)
+            ? "case-only rename: needs a rename through a temporary name on case-insensitive file systems"
+            : null;
+
+    /// <summary>"target inside source": a folder the target needs is a file, possibly one being organized.</summary>
+    private string? InsideAFile(string target, HashSet<string> sources)
+    {
+        for (var folder = Path.GetDirectoryName(target); !string.IsNullOrEmpty(folder) && folder != "/"; folder = Path.GetDirectoryName(folder))
+        {
+            if (sources.Contains(folder))
+            {
+                return $"target inside source: {folder} is a file being organized, not a folder";
+            }
+            if (File.Exists(folder))
+            {
+                return $"target inside a file: {folder} is a file, not a folder";
+            }
+            if (folder.Length <= _destination.Length && Directory.Exists(folder))
+            {
+                break; // the rest of the way up exists and holds folders
+            }
+        }
+        return null;
+    }
+
+    // Renames within a file system need no room; copies (and moves to another file system) need it
+    // on the target's; a hardlink cannot leave its file system at all.
     private List<PlanEntry> CheckSpace(List<PlanEntry> plan)
     {
-        var destinationDevice = DeviceOf(destination);
-        long free = FreeBytes(destination);
-        long needed = plan.Where(e => e.Conflict is null && !e.InPlace && DeviceOf(e.Source) != destinationDevice).Sum(e => e.Size);
-        if (needed <= free)
+        var devices = new Dictionary<string, ulong?>(StringComparer.Ordinal);
+        ulong? DeviceOfFolder(string path)
+        {
+            var folder = Path.GetDirectoryName(path)!;
+            if (!devices.TryGetValue(folder, out var device))
+            {
+                devices[folder] = device = DeviceOf(folder);
+            }
+            return device;
+        }
+        if (_mode == OrganizeMode.Hardlink)
+        {
+            return plan.Select(e => e.Acts && !e.ToTrash && DeviceOfFolder(e.Source) != DeviceOfFolder(e.Target)
+                ? e with { Conflict = "a hardlink cannot cross file systems" }
+                : e).ToList();
+        }
+        if (_mode == OrganizeMode.Symlink)
         {
             return plan;
         }
-        var reason = $"not enough free space at {destination}: {needed} bytes to copy, {free} free";
-        return plan.Select(e => e.Conflict is null && !e.InPlace && DeviceOf(e.Source) != destinationDevice ? e with { Conflict = reason } : e).ToList();
+        bool Copies(PlanEntry e) => e.Acts && ((_mode == OrganizeMode.Copy && !e.ToTrash) || DeviceOfFolder(e.Source) != DeviceOfFolder(e.Target));
+        var needs = plan.Where(Copies)
+            .GroupBy(e => DeviceOfFolder(e.Target))
+            .Select(g => (Device: g.Key, Bytes: g.Sum(e => e.Size), Folder: NearestFolder(g.First().Target)))
+            .Where(n => n.Bytes > FreeBytes(n.Folder))
+            .ToList();
+        if (needs.Count == 0)
+        {
+            return plan;
+        }
+        return plan.Select(e =>
+        {
+            if (!Copies(e) || needs.FirstOrDefault(n => n.Device == DeviceOfFolder(e.Target)) is not { Folder: not null } need)
+            {
+                return e;
+            }
+            return e with { Conflict = $"not enough free space at {need.Folder}: {need.Bytes} bytes to copy, {FreeBytes(need.Folder)} free" };
+        }).ToList();
     }
 
     private static ulong? DeviceOf(string path)
     {
-        // The destination may not exist yet: its nearest existing parent decides.
+        // The folder may not exist yet: its nearest existing parent decides.
         for (var p = path; !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
         {
             try
@@ -130,15 +372,17 @@ public sealed class OrganizePlanner(CatalogStore catalog, NamingTemplate templat
         return null;
     }
 
-    private static long FreeBytes(string path)
+    private static string NearestFolder(string path)
     {
-        for (var p = path; !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
+        for (var p = Path.GetDirectoryName(path); !string.IsNullOrEmpty(p); p = Path.GetDirectoryName(p))
         {
             if (Directory.Exists(p))
             {
-                return new DriveInfo(p).AvailableFreeSpace;
+                return p;
             }
         }
-        return 0;
+        return "/";
     }
+
+    private static long FreeBytes(string folder) => new DriveInfo(folder).AvailableFreeSpace;
 }

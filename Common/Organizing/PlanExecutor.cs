@@ -18,34 +18,129 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 {
     private const string PartialSuffix = ".mlm-partial";
     private readonly ILiteCollection<BsonDocument> _plans = catalog.Collection("organize_plans");
-    private readonly ILiteCollection<BsonDocument> _steps = catalog.Collection("organize_steps");
+    private readonly ILiteCollection<BsonDocument> _steps = ByPlan(catalog.Collection("organize_steps"));
+
+    /// <summary>How many never-applied plans are kept (a dry run under cron saves one each time).</summary>
+    public const int KeptPreviews = 10;
 
     /// <summary>Journals and applies the plan; returns the plan id (for undo). Move (the default)
     /// relocates files; copy, hardlink and symlink leave the sources where they are.</summary>
-    public string Apply(IEnumerable<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move)
+    public string Apply(IReadOnlyList<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move) => Apply(Save(plan, mode));
+
+    /// <summary>Stores a previewed plan (status "planned"), with the identity each source had, so a
+    /// later <see cref="Apply(string)"/> moves exactly what was shown and skips what changed since.
+    /// Older previews beyond <see cref="KeptPreviews"/> are dropped. Returns the plan id.</summary>
+    public string Save(IReadOnlyList<PlanEntry> plan, OrganizeMode mode, string description = "")
     {
         var id = Guid.NewGuid().ToString("N")[..10];
-        var moves = plan.Where(e => e.Conflict is null && !e.InPlace).ToList();
-        _plans.Insert(new BsonDocument { ["_id"] = id, ["status"] = "applying", ["mode"] = mode.ToString(), ["at"] = DateTime.UtcNow.ToString("O") });
         int seq = 0;
-        _steps.InsertBulk(moves.Select(m => new BsonDocument
+        _steps.InsertBulk(plan.Where(e => !e.InPlace).Select(e =>
         {
-            ["_id"] = $"{id}:{seq:000000}", ["plan"] = id, ["seq"] = seq++, ["source"] = m.Source, ["target"] = m.Target, ["state"] = "pending",
+            var step = new BsonDocument
+            {
+                ["_id"] = $"{id}:{seq:000000}", ["plan"] = id, ["seq"] = seq++, ["source"] = e.Source, ["target"] = e.Target,
+                ["size"] = e.Size, ["state"] = e.Conflict is null ? "pending" : "conflict: " + e.Conflict,
+            };
+            if (e.Note is not null)
+            {
+                step["note"] = e.Note;
+            }
+            if (e.SidecarOf is not null)
+            {
+                step["sidecar_of"] = e.SidecarOf;
+            }
+            if (e.ToTrash)
+            {
+                step["trash"] = true;
+            }
+            if (e.Acts && TryStat(e.Source) is { } stat)
+            {
+                step["identity"] = $"{stat.Device}:{stat.Inode}:{stat.Size}:{stat.MtimeNs}";
+            }
+            return step;
         }));
-        Journaled();
-        foreach (var step in Steps(id))
+        // The plan's document last: its insert is what makes the (already complete) plan exist.
+        _plans.Insert(new BsonDocument
         {
-            if (mode == OrganizeMode.Move)
-            {
-                Move(step, step["source"].AsString, step["target"].AsString, forward: true);
-            }
-            else
-            {
-                Place(step, mode);
-            }
+            ["_id"] = id, ["status"] = "planned", ["mode"] = mode.ToString(), ["at"] = DateTime.UtcNow.ToString("O"),
+            ["moves"] = plan.Count(e => e.Acts), ["conflicts"] = plan.Count(e => e.Conflict is not null), ["description"] = description,
+        });
+        foreach (var old in _plans.Find(Query.EQ("status", "planned")).OrderByDescending(p => p["at"].AsString, StringComparer.Ordinal).Skip(KeptPreviews).ToList())
+        {
+            _steps.DeleteMany(Query.EQ("plan", old["_id"].AsString));
+            _plans.Delete(old["_id"]);
         }
-        SetPlan(id, "applied");
         return id;
+    }
+
+    /// <summary>Applies a saved plan. A source that changed since the plan was made (other bytes,
+    /// another file under its name) is skipped, as is a target someone took in the meantime.</summary>
+    /// <exception cref="ArgumentException">No such plan, or it was applied already.</exception>
+    public string Apply(string planId)
+    {
+        var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}' (see 'mlm organize plans')");
+        if (plan["status"].AsString != "planned")
+        {
+            throw new ArgumentException($"plan '{planId}' is {plan["status"].AsString}, not a preview waiting to be applied");
+        }
+        var mode = ModeOf(plan);
+        SetPlan(planId, "applying");
+        foreach (var step in Steps(planId).Where(s => s["state"].AsString == "pending"))
+        {
+            Run(step, mode);
+        }
+        SetPlan(planId, "applied");
+        return planId;
+    }
+
+    /// <summary>The saved entries of a plan, in order, with each one's state ("pending", "done",
+    /// "skipped: ...", "conflict: ...").</summary>
+    /// <exception cref="ArgumentException">No such plan.</exception>
+    public (string Status, OrganizeMode Mode, IReadOnlyList<(PlanEntry Entry, string State)> Steps) Load(string planId)
+    {
+        var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}' (see 'mlm organize plans')");
+        var steps = Steps(planId).Select(s =>
+        {
+            var state = s["state"].AsString;
+            var entry = new PlanEntry(s["source"].AsString, s["target"].AsString, s.TryGetValue("size", out var size) ? size.AsInt64 : 0,
+                s.TryGetValue("sidecar_of", out var of) ? of.AsString : null,
+                state.StartsWith("conflict: ", StringComparison.Ordinal) ? state["conflict: ".Length..] : null,
+                s.TryGetValue("note", out var note) ? note.AsString : null,
+                s.TryGetValue("trash", out var trash) && trash.AsBoolean);
+            return (entry, state);
+        }).ToList();
+        return (plan["status"].AsString, ModeOf(plan), steps);
+    }
+
+    // The first touch of a step: skipped when its source is no longer the file the plan was made from.
+    private void Run(BsonDocument step, OrganizeMode mode)
+    {
+        if (step["state"].AsString == "pending" && step.TryGetValue("identity", out var identity)
+            && TryStat(step["source"].AsString) is { } now && $"{now.Device}:{now.Inode}:{now.Size}:{now.MtimeNs}" != identity.AsString)
+        {
+            SetState(step, "skipped: the source changed since the plan was made");
+            return;
+        }
+        if (Moves(step, mode))
+        {
+            Move(step, step["source"].AsString, step["target"].AsString, forward: true);
+        }
+        else
+        {
+            Place(step, mode);
+        }
+    }
+
+    private static FileStat? TryStat(string path)
+    {
+        try
+        {
+            return UnixFiles.Stat(path);
+        }
+        catch (StatException)
+        {
+            return null;
+        }
     }
 
     private static OrganizeMode ModeOf(BsonDocument plan) =>
@@ -165,29 +260,53 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         return true;
     }
 
-    /// <summary>Moves every file of an applied plan back to where it was.</summary>
-    /// <exception cref="ArgumentException">No such plan.</exception>
+    /// <summary>Moves every file of an applied plan back to where it was (for copies and links:
+    /// removes those still as made), last step first.</summary>
+    /// <exception cref="ArgumentException">No such plan, or it was never applied.</exception>
     public int Undo(string planId)
     {
-        var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}'");
-        var mode = ModeOf(plan);
-        SetPlan(planId, "undoing");
-        int undone = 0;
-        foreach (var step in Steps(planId).Where(s => s["state"].AsString is "done").Reverse())
+        var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}' (see 'mlm organize plans')");
+        var status = plan["status"].AsString;
+        if (status is "planned" or "undone")
         {
-            if (mode != OrganizeMode.Move)
+            throw new ArgumentException($"plan '{planId}' is {status}: there is nothing to undo");
+        }
+        SetPlan(planId, "undoing");
+        int undone = UndoSteps(planId, ModeOf(plan));
+        SetPlan(planId, "undone");
+        return undone;
+    }
+
+    // Also the recovery of an undo that was killed: steps already back are "undone", one caught
+    // mid-way is finished from its state, and the rest are undone as usual.
+    private int UndoSteps(string planId, OrganizeMode mode)
+    {
+        int undone = 0;
+        foreach (var step in Steps(planId).AsEnumerable().Reverse())
+        {
+            var state = step["state"].AsString;
+            if (!Moves(step, mode))
             {
-                undone += Unplace(step, mode) ? 1 : 0;
+                undone += state == "done" && Unplace(step, mode) ? 1 : 0;
                 continue;
             }
-            step["state"] = "undo-pending";
-            Save(step);
-            if (Move(step, step["target"].AsString, step["source"].AsString, forward: false))
+            var from = step["target"].AsString;
+            var to = step["source"].AsString;
+            if (state == "done")
             {
+                SetState(step, "undo-pending");
+                undone += Move(step, from, to, forward: false) ? 1 : 0;
+            }
+            else if (state == "undo-pending" && !File.Exists(from) && File.Exists(to))
+            {
+                Finish(step, from, to, forward: false); // moved back, but the journal had not said so
                 undone++;
             }
+            else if (state.StartsWith("undo-", StringComparison.Ordinal) && !state.StartsWith("undo-skipped", StringComparison.Ordinal))
+            {
+                undone += Move(step, from, to, forward: false) ? 1 : 0;
+            }
         }
-        SetPlan(planId, "undone");
         return undone;
     }
 
@@ -198,49 +317,51 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         foreach (var plan in _plans.Find(Query.In("status", "applying", "undoing")).ToList())
         {
             var id = plan["_id"].AsString;
-            bool undoing = plan["status"].AsString == "undoing";
             var mode = ModeOf(plan);
-            if (mode != OrganizeMode.Move)
+            if (plan["status"].AsString == "undoing")
             {
-                foreach (var step in Steps(id).Where(s => s["state"].AsString is "pending" or "placing" && !undoing))
-                {
-                    Place(step, mode);
-                    recovered++;
-                }
-                foreach (var step in Steps(id).Where(s => s["state"].AsString == "done" && undoing).Reverse())
-                {
-                    recovered += Unplace(step, mode) ? 1 : 0;
-                }
-                SetPlan(id, undoing ? "undone" : "applied");
+                recovered += UndoSteps(id, mode);
+                SetPlan(id, "undone");
                 continue;
             }
             foreach (var step in Steps(id))
             {
                 var state = step["state"].AsString;
-                bool forward = !state.StartsWith("undo", StringComparison.Ordinal);
-                if (state is "done" or "undone" || state.StartsWith("skipped", StringComparison.Ordinal) || (undoing && state == "pending"))
+                if (state is "done" or "undone" || state.StartsWith("skipped", StringComparison.Ordinal) || state.StartsWith("conflict", StringComparison.Ordinal) || state.StartsWith("undo", StringComparison.Ordinal))
                 {
                     continue;
                 }
-                var from = forward ? step["source"].AsString : step["target"].AsString;
-                var to = forward ? step["target"].AsString : step["source"].AsString;
-                if (!forward && state == "undo-pending" && !File.Exists(from) && File.Exists(to))
+                if (state == "pending")
                 {
-                    Finish(step, from, to, forward);
-                    recovered++;
-                    continue;
+                    Run(step, mode);
                 }
-                Move(step, from, to, forward);
+                else if (Moves(step, mode))
+                {
+                    Move(step, step["source"].AsString, step["target"].AsString, forward: true); // moving, copying or copied: finished from its state
+                }
+                else
+                {
+                    Place(step, mode);
+                }
                 recovered++;
             }
-            SetPlan(id, undoing ? "undone" : "applied");
+            SetPlan(id, "applied");
         }
         return recovered;
     }
 
-    /// <summary>The journal's plans, newest last.</summary>
-    public IReadOnlyList<(string Id, string Status, string At)> Plans() =>
-        _plans.FindAll().Select(p => (p["_id"].AsString, p["status"].AsString, p["at"].AsString)).OrderBy(p => p.Item3, StringComparer.Ordinal).ToList();
+    // Copies that give way go to the trash by a move, whatever the plan's mode.
+    private static bool Moves(BsonDocument step, OrganizeMode mode) =>
+        mode == OrganizeMode.Move || (step.TryGetValue("trash", out var trash) && trash.AsBoolean);
+
+    /// <summary>The journal's plans (previews, applied, undone), oldest first.</summary>
+    public IReadOnlyList<PlanSummary> Plans() =>
+        _plans.FindAll()
+            .Select(p => new PlanSummary(p["_id"].AsString, p["status"].AsString, p["at"].AsString, ModeOf(p),
+                p.TryGetValue("moves", out var m) ? m.AsInt32 : _steps.Count(Query.EQ("plan", p["_id"].AsString)),
+                p.TryGetValue("conflicts", out var c) ? c.AsInt32 : 0,
+                p.TryGetValue("description", out var d) ? d.AsString : ""))
+            .OrderBy(p => p.At, StringComparer.Ordinal).ToList();
 
     /// <returns>True when the file is now at <paramref name="to"/>.</returns>
     private bool Move(BsonDocument step, string from, string to, bool forward)
@@ -341,6 +462,13 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     {
         catalog.Rename(CatalogKey.LocalSource, from, to);
         SetState(step, forward ? "done" : "undone");
+    }
+
+    // A plan's steps are read by plan id; without the index every read scans every saved plan.
+    private static ILiteCollection<BsonDocument> ByPlan(ILiteCollection<BsonDocument> steps)
+    {
+        steps.EnsureIndex("plan");
+        return steps;
     }
 
     private List<BsonDocument> Steps(string planId) =>

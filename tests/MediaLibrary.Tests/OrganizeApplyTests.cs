@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Hashing;
 using MediaLibrary.Tests.Support;
 
 namespace MediaLibrary.Tests;
@@ -22,10 +21,7 @@ public sealed class OrganizeApplyTests
         return tree;
     }
 
-    /// <summary>path → content hash of every file under the folders.</summary>
-    private static Dictionary<string, string> Snapshot(params string[] folders) => folders.Where(Directory.Exists)
-        .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
-        .ToDictionary(p => p, p => Convert.ToHexString(XxHash128.Hash(File.ReadAllBytes(p))));
+    private static Dictionary<string, string> Snapshot(params string[] folders) => TempTree.SnapshotOf(folders);
 
     private static async Task<int> RunProcessAsync(IReadOnlyList<string> args, int crashAfter)
     {
@@ -164,19 +160,124 @@ public sealed class OrganizeApplyTests
         Assert.Fail("the copy plan never finished within 40 journal writes");
     }
 
+    // Three copies of one episode and a worse one already in the library: the trash policy moves the
+    // occupant and both worse sources (one with a subtitle) to the trash, then the best copy in.
+    private static TempTree MakeContestTree(string dest)
+    {
+        var tree = new TempTree();
+        tree.WriteRandom("in/a/Show.S01E01.720p.mkv", 30_000, 1);
+        tree.WriteRandom("in/a/Show.S01E01.720p.en.srt", 200, 2);
+        tree.WriteRandom("in/b/Show.S01E01.1080p.mkv", 50_000, 3);
+        tree.WriteRandom("in/c/Show.S01E01.480p.mkv", 20_000, 4);
+        Directory.CreateDirectory(Path.Combine(dest, "Show/Season 01"));
+        File.WriteAllBytes(Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv"), TempTree.RandomBytes(10_000, 5));
+        return tree;
+    }
+
     [TestMethod]
-    public async Task Apply_HardlinkToAnotherFileSystem_SkipsThoseFilesAndFinishes()
+    public async Task TrashPolicy_KilledAfterAnyJournalWrite_LosesNothingAndUndoRestores()
+    {
+        int crashAt = 1;
+        for (; crashAt < 80; crashAt++)
+        {
+            var root = Path.Combine(Path.GetTempPath(), "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+            var dest = Path.Combine(root, "library");
+            using var tree = MakeContestTree(dest);
+            try
+            {
+                await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+                var before = Snapshot(tree.Files, dest);
+
+                int exit = await RunProcessAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"), crashAt);
+                var (_, plans, recoverError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+                CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), $"crash after journal write {crashAt}: every file exactly once ({recoverError})");
+                Assert.AreEqual(before[tree.PathOf("in/b/Show.S01E01.1080p.mkv")], Snapshot(dest)[Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv")], $"crash after journal write {crashAt}: the finished plan put the best copy in place");
+
+                var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
+                var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
+                Assert.AreEqual(0, undoExit, undoError);
+                CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"crash after journal write {crashAt}: undo restores every file to its place");
+                if (exit == 0)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+        Assert.IsGreaterThan(10, crashAt, "the plan was interrupted at every step");
+    }
+
+    [TestMethod]
+    public async Task Undo_KilledAfterAnyJournalWrite_IsFinishedByTheNextOrganize()
+    {
+        int crashAt = 1;
+        for (; crashAt < 80; crashAt++)
+        {
+            var root = Path.Combine(Path.GetTempPath(), "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+            var dest = Path.Combine(root, "library");
+            using var tree = MakeContestTree(dest);
+            try
+            {
+                await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+                var before = Snapshot(tree.Files, dest);
+                var (applyExit, output, applyError) = await CliRunner.RunAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"));
+                Assert.AreEqual(0, applyExit, applyError);
+                var plan = output.Split(' ')[2].TrimEnd(':');
+
+                int exit = await RunProcessAsync(["--catalog", tree.Catalog, "organize", "undo", plan], crashAt);
+                var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+                StringAssert.Contains(plans, $"{plan}\tundone");
+                CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"undo killed after journal write {crashAt}: the tree is back as it was");
+                if (exit == 0)
+                {
+                    break;
+                }
+            }
+            finally
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+        Assert.IsGreaterThan(8, crashAt, "the undo was interrupted at every step");
+    }
+
+    [TestMethod]
+    public async Task HostStart_FinishesAnApplyKilledMidway()
+    {
+        using var tree = MakeTree();
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        var before = Snapshot(tree.Files);
+
+        // Killed after the first file's move was journaled as done: three files still to go.
+        Assert.AreNotEqual(0, await RunProcessAsync(Args(tree, dest, "--apply"), crashAfter: 3));
+        Assert.HasCount(3, Snapshot(tree.Files));
+        await using (await TestHost.StartAsync(tree.Catalog))
+        {
+        }
+
+        Assert.IsEmpty(Snapshot(tree.Files), "the host's start finished the plan");
+        CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(dest).Values.ToList());
+        var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+        StringAssert.Contains(plans, "\tapplied\t");
+    }
+
+    [TestMethod]
+    public async Task Organize_HardlinkToAnotherFileSystem_IsAConflictInThePreview()
     {
         using var tree = MakeTree();
         var dest = Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
             await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var preview = await CliRunner.JsonAsync(Args(tree, dest, "--mode", "hardlink", "--json"));
+            Assert.IsTrue(preview.GetProperty("entries").EnumerateArray().All(e => e.GetProperty("conflict").GetString() == "a hardlink cannot cross file systems"), "the preview says so for every file");
             var (exit, _, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply", "--mode", "hardlink"));
             Assert.AreEqual(0, exit, error);
             Assert.IsEmpty(Snapshot(dest));
-            var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
-            StringAssert.Contains(plans, "applied");
         }
         finally
         {

@@ -36,6 +36,14 @@ internal sealed partial class TempTree : IDisposable
 
     public string WriteRandom(string relative, int size, int seed) => Write(relative, RandomBytes(size, seed));
 
+    /// <summary>path → content hash of every file under <see cref="Files"/> and the other folders given.</summary>
+    public Dictionary<string, string> Snapshot(params string[] more) => SnapshotOf([Files, .. more]);
+
+    /// <summary>path → content hash of every file under the folders (missing ones are empty).</summary>
+    public static Dictionary<string, string> SnapshotOf(params string[] folders) => folders.Where(Directory.Exists)
+        .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
+        .ToDictionary(p => p, p => Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(File.ReadAllBytes(p))));
+
     public static byte[] RandomBytes(int size, int seed)
     {
         var data = new byte[size];

@@ -5,11 +5,11 @@ namespace MediaLibrary.Tests.Support;
 /// <summary>Small real media made with Debian's ffmpeg (installed by setup.sh), for probing tests.</summary>
 internal static class TestMedia
 {
-    /// <summary>A 320x240 H.264 + AAC clip (2 s unless said).</summary>
-    public static string Video(string path, string source = "testsrc", int seconds = 2)
+    /// <summary>A 320x240 (unless said) H.264 + AAC clip (2 s unless said).</summary>
+    public static string Video(string path, string source = "testsrc", int seconds = 2, string size = "320x240")
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        Run("-f", "lavfi", "-i", $"{source}=size=320x240:rate=25", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
+        Run("-f", "lavfi", "-i", $"{source}=size={size}:rate=25", "-f", "lavfi", "-i", $"sine=frequency=440:duration={seconds}",
             "-t", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", path);
         return path;
