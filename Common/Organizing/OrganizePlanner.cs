@@ -152,11 +152,11 @@ public sealed class OrganizePlanner
         }
 
         var best = ranked[0];
-        var caseOnly = CaseOnly(best, target);
-        Unit? winner = caseOnly is null ? best : null;
+        Unit? winner = best;
         string occupantName = "";
         CopyQuality? occupantQuality = null;
-        if (winner is not null && (inPlace is not null || File.Exists(target) || Directory.Exists(target)))
+        bool occupied = inPlace is not null || ((File.Exists(target) || Directory.Exists(target)) && !ranked.Any(u => SameFileOtherCase(u.Video.Path, target)));
+        if (occupied)
         {
             occupantName = target;
             occupantQuality = inPlace?.Quality ?? OccupantQuality(target);
@@ -197,10 +197,10 @@ public sealed class OrganizePlanner
         foreach (var loser in ranked.Where(u => u != winner))
         {
             var (betterName, betterQuality) = winner is not null ? (winner.Video.Path, winner.Quality) : occupantQuality is not null ? (occupantName, occupantQuality) : (best.Video.Path, best.Quality);
-            if (loser == best && winner is null && (caseOnly is not null || occupantQuality is null))
+            if (loser == best && winner is null && occupantQuality is null)
             {
-                // Nothing to judge it against (the target is a folder, or a case-only rename): it stays.
-                entries.AddRange(Stay(loser, caseOnly ?? "target exists"));
+                // Nothing to judge it against (the target is a folder, or another file of this plan's): it stays.
+                entries.AddRange(Stay(loser, "target exists"));
                 continue;
             }
             var why = $"{betterName} is {(loser == best ? "as good or better" : "better")} ({betterQuality} against {loser.Quality})";
@@ -253,7 +253,8 @@ public sealed class OrganizePlanner
         foreach (var (record, to) in unit.Files(target))
         {
             _claimed[to] = record.Path;
-            yield return new PlanEntry(record.Path, to, record.Size, record == unit.Video ? null : unit.Video.Path, null, note);
+            var why = note ?? (record.Path != to && string.Equals(record.Path, to, StringComparison.OrdinalIgnoreCase) ? "case-only rename (made through a temporary name)" : null);
+            yield return new PlanEntry(record.Path, to, record.Size, record == unit.Video ? null : unit.Video.Path, null, why);
         }
     }
 
@@ -264,15 +265,11 @@ public sealed class OrganizePlanner
     /// <summary>Why the unit cannot go to <paramref name="videoTarget"/>, or null.</summary>
     private string? Taken(Unit unit, string videoTarget)
     {
-        if (CaseOnly(unit, videoTarget) is { } caseOnly)
-        {
-            return caseOnly;
-        }
         foreach (var (record, target) in unit.Files(videoTarget))
         {
-            if (record.Path == target)
+            if (record.Path == target || SameFileOtherCase(record.Path, target))
             {
-                continue; // already there
+                continue; // already there, or there but for the case of its name
             }
             if (_claimed.TryGetValue(target, out var other))
             {
@@ -286,10 +283,23 @@ public sealed class OrganizePlanner
         return null;
     }
 
-    private static string? CaseOnly(Unit unit, string videoTarget) =>
-        unit.Video.Path != videoTarget && string.Equals(unit.Video.Path, videoTarget, StringComparison.OrdinalIgnoreCase)
-            ? "case-only rename: needs a rename through a temporary name on case-insensitive file systems"
-            : null;
+    /// <summary>True when <paramref name="target"/> names <paramref name="source"/> itself on a
+    /// case-insensitive file system: a case-only rename, which the executor makes through a temporary name.</summary>
+    private static bool SameFileOtherCase(string source, string target)
+    {
+        if (source == target || !string.Equals(source, target, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+        try
+        {
+            return UnixFiles.Stat(source).SameInode(UnixFiles.Stat(target));
+        }
+        catch (StatException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>"target inside source": a folder the target needs is a file, possibly one being organized.</summary>
     private string? InsideAFile(string target, HashSet<string> sources)

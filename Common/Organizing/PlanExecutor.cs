@@ -366,6 +366,10 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     /// <returns>True when the file is now at <paramref name="to"/>.</returns>
     private bool Move(BsonDocument step, string from, string to, bool forward)
     {
+        if (from != to && string.Equals(from, to, StringComparison.OrdinalIgnoreCase))
+        {
+            return MoveCaseOnly(step, from, to, forward);
+        }
         var prefix = forward ? "" : "undo-";
         var temp = to + PartialSuffix;
         var state = step["state"].AsString;
@@ -406,6 +410,52 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         {
             return CopyAcross(step, from, to, forward);
         }
+    }
+
+    // "show.mkv" → "Show.mkv": on a case-insensitive file system (SMB, exFAT) the target "exists" (it
+    // is the source), so the file goes through a hidden temporary name in the same folder. The "case"
+    // state tells a recovery to look for it there.
+    private bool MoveCaseOnly(BsonDocument step, string from, string to, bool forward)
+    {
+        var prefix = forward ? "" : "undo-";
+        var temp = Path.Combine(Path.GetDirectoryName(to)!, "." + Path.GetFileName(to) + ".mlm-case");
+        bool midway = step["state"].AsString == prefix + "case" && File.Exists(temp);
+        if (!midway)
+        {
+            if (!File.Exists(from))
+            {
+                if (step["state"].AsString == prefix + "case" && File.Exists(to))
+                {
+                    Finish(step, from, to, forward);
+                    return true;
+                }
+                SetState(step, prefix + "skipped: source is gone");
+                return false;
+            }
+            SetState(step, prefix + "case");
+            try
+            {
+                UnixFiles.RenameNoReplace(from, temp);
+            }
+            catch (StatException e) when (e.Errno == UnixFiles.EEXIST)
+            {
+                SetState(step, prefix + $"skipped: {temp} exists");
+                return false;
+            }
+        }
+        try
+        {
+            UnixFiles.RenameNoReplace(temp, to);
+        }
+        catch (StatException e) when (e.Errno == UnixFiles.EEXIST)
+        {
+            // Another file took the name meanwhile (a case-sensitive file system): back it goes.
+            UnixFiles.RenameNoReplace(temp, from);
+            SetState(step, prefix + "skipped: target exists");
+            return false;
+        }
+        Finish(step, from, to, forward);
+        return true;
     }
 
     private bool CopyAcross(BsonDocument step, string from, string to, bool forward)

@@ -245,6 +245,37 @@ public sealed class OrganizeApplyTests
     }
 
     [TestMethod]
+    public async Task CaseOnlyRename_GoesThroughATemporaryName_EvenWhenKilled()
+    {
+        for (int crashAt = 1; crashAt < 20; crashAt++)
+        {
+            using var tree = new TempTree();
+            var source = tree.WriteRandom("lib/show/Season 01/Show - s01e01.mkv", 5000, 1);
+            var target = tree.PathOf("lib/show/Season 01/Show - S01E01.mkv");
+            string[] organize = ["--catalog", tree.Catalog, "organize", "--template", "show/Season {season:02d}/Show - S{season:02d}E{episodes:02d}{ext}", "--dest", tree.PathOf("lib")];
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var before = Snapshot(tree.Files);
+            var preview = await CliRunner.JsonAsync([.. organize, "--json"]);
+            StringAssert.StartsWith(preview.GetProperty("entries")[0].GetProperty("note").GetString(), "case-only rename");
+
+            int exit = await RunProcessAsync([.. organize, "--apply"], crashAt);
+            var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            Assert.AreEqual(before[source], Snapshot(tree.Files).GetValueOrDefault(target), $"crash after write {crashAt}: renamed, same bytes");
+            Assert.HasCount(1, Snapshot(tree.Files), "no temporary name left");
+
+            var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
+            var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
+            Assert.AreEqual(0, undoExit, undoError);
+            CollectionAssert.AreEquivalent(before, Snapshot(tree.Files));
+            if (exit == 0)
+            {
+                return;
+            }
+        }
+        Assert.Fail("a one-file plan should finish within 20 journal writes");
+    }
+
+    [TestMethod]
     public async Task HostStart_FinishesAnApplyKilledMidway()
     {
         using var tree = MakeTree();
