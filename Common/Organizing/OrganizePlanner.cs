@@ -77,6 +77,22 @@ public sealed class OrganizePlanner
             .GroupBy(r => Path.GetDirectoryName(r.Path)!)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var sources = videos.Select(v => v.Path).ToHashSet(StringComparer.Ordinal);
+        // A sidecar follows the video whose stem is the longest start of its name: "Show.S01E01.Part2.srt"
+        // belongs to "Show.S01E01.Part2.mkv", not to "Show.S01E01.mkv" beside it.
+        var owner = new Dictionary<string, string>(StringComparer.Ordinal); // sidecar path -> video path
+        foreach (var folder in videos.GroupBy(v => Path.GetDirectoryName(v.Path)!))
+        {
+            foreach (var side in sidecars.GetValueOrDefault(folder.Key, []))
+            {
+                var name = Path.GetFileName(side.Path);
+                var best = folder.Where(v => name.StartsWith(Path.GetFileNameWithoutExtension(v.Path) + ".", StringComparison.Ordinal))
+                    .MaxBy(v => Path.GetFileNameWithoutExtension(v.Path).Length);
+                if (best is not null)
+                {
+                    owner[side.Path] = best.Path;
+                }
+            }
+        }
 
         var units = new List<Unit>();
         foreach (var video in videos)
@@ -87,7 +103,7 @@ public sealed class OrganizePlanner
             string? problem = missing.Count > 0 ? $"the name could not be filled (no {string.Join(", ", missing.Distinct())})" : InsideAFile(target, sources);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
             var followers = sidecars.GetValueOrDefault(Path.GetDirectoryName(video.Path)!, [])
-                .Where(s => Path.GetFileName(s.Path).StartsWith(stem + ".", StringComparison.Ordinal))
+                .Where(s => owner.GetValueOrDefault(s.Path) == video.Path)
                 // "Film.en.srt" beside "Film.mkv" becomes "<target stem>.en.srt".
                 .Select(s => (s, Path.GetFileName(s.Path)[stem.Length..]))
                 .ToList();

@@ -56,6 +56,27 @@ public sealed class OrganizeTests
     }
 
     [TestMethod]
+    public async Task Organize_ASidecarFollowsTheVideoWithTheLongestMatchingStem()
+    {
+        using var tree = new TempTree();
+        var part1 = tree.WriteRandom("in/Film.2001.mkv", 10, 1);
+        var part2 = tree.WriteRandom("in/Film.2001.Part2.mkv", 10, 2);
+        var sub1 = tree.WriteRandom("in/Film.2001.en.srt", 10, 3);
+        var sub2 = tree.WriteRandom("in/Film.2001.Part2.srt", 10, 4);
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title}/{title} ({year})[ {edition}]{ext}", "--dest", dest, "--on-conflict", "suffix", "--json");
+
+        var entries = plan.GetProperty("entries").EnumerateArray().ToList();
+        Assert.HasCount(4, entries, "each sidecar is planned once");
+        var bySource = BySource(plan);
+        Assert.AreEqual(part1, bySource[sub1].GetProperty("sidecar_of").GetString());
+        Assert.AreEqual(part2, bySource[sub2].GetProperty("sidecar_of").GetString());
+        Assert.AreEqual(Path.ChangeExtension(bySource[part2].GetProperty("target").GetString(), ".srt"), bySource[sub2].GetProperty("target").GetString(), "the sidecar takes its video's suffixed name");
+    }
+
+    [TestMethod]
     public async Task Organize_CaseOnlyRename_IsFlagged()
     {
         using var tree = new TempTree();
