@@ -147,7 +147,14 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         plan.TryGetValue("mode", out var m) && Enum.TryParse<OrganizeMode>(m.AsString, out var mode) ? mode : OrganizeMode.Move;
 
     /// <summary>Copy, hardlink or symlink: the source stays; the target is made without replacing anything.</summary>
-    private void Place(BsonDocument step, OrganizeMode mode)
+    private void Place(BsonDocument step, OrganizeMode mode) =>
+        Guarded(step, step["target"].AsString + PartialSuffix, forward: true, () =>
+        {
+            PlaceUnguarded(step, mode);
+            return true;
+        });
+
+    private void PlaceUnguarded(BsonDocument step, OrganizeMode mode)
     {
         var source = step["source"].AsString;
         var target = step["target"].AsString;
@@ -246,7 +253,10 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 
     /// <summary>Undo of copy/hardlink/symlink: removes the target only while it is still ours (a
     /// copy someone edited since, or the last copy of a vanished source, is kept).</summary>
-    private bool Unplace(BsonDocument step, OrganizeMode mode)
+    private bool Unplace(BsonDocument step, OrganizeMode mode) =>
+        Guarded(step, "", forward: false, () => UnplaceUnguarded(step, mode));
+
+    private bool UnplaceUnguarded(BsonDocument step, OrganizeMode mode)
     {
         var source = step["source"].AsString;
         var target = step["target"].AsString;
@@ -364,7 +374,48 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
             .OrderBy(p => p.At, StringComparer.Ordinal).ToList();
 
     /// <returns>True when the file is now at <paramref name="to"/>.</returns>
-    private bool Move(BsonDocument step, string from, string to, bool forward)
+    private bool Move(BsonDocument step, string from, string to, bool forward) =>
+        Guarded(step, to + PartialSuffix, forward, () => MoveUnguarded(step, from, to, forward));
+
+    /// <summary>
+    /// A step that fails (no space left, permission denied, a read-only or vanished folder) is
+    /// skipped with its reason and the plan goes on: a failure must not stop the plan, nor make every
+    /// later recovery fail on the same step again. Our own partial copy goes; the source is intact
+    /// (it is removed only after a verified copy is in place).
+    /// </summary>
+    private bool Guarded(BsonDocument step, string partial, bool forward, Func<bool> act)
+    {
+        try
+        {
+            return act();
+        }
+        // .NET reports EFBIG (a file over the target's size limit, as FAT32's 4 GiB) as an argument error.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StatException or ArgumentOutOfRangeException)
+        {
+            var state = step["state"].AsString;
+            if (state is "copying" or "undo-copying" or "placing" && File.Exists(partial))
+            {
+                try
+                {
+                    File.Delete(partial);
+                }
+                catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
+                {
+                    // Left for the user: it is named *.mlm-partial, and the source is whole.
+                }
+            }
+            var reason = e switch
+            {
+                StatException s => s.Reason,
+                ArgumentOutOfRangeException => "the file is too large for the target's file system (EFBIG)",
+                _ => e.Message,
+            };
+            SetState(step, (forward ? "" : "undo-") + "skipped: " + (state is "copied" or "undo-copied" ? "copied, but the source could not be removed (both kept): " : "") + reason);
+            return false;
+        }
+    }
+
+    private bool MoveUnguarded(BsonDocument step, string from, string to, bool forward)
     {
         if (from != to && string.Equals(from, to, StringComparison.OrdinalIgnoreCase))
         {

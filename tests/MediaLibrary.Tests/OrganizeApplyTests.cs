@@ -276,6 +276,79 @@ public sealed class OrganizeApplyTests
     }
 
     [TestMethod]
+    public async Task Apply_AWriteFailingMidCopy_SkipsThatFileKeepsItsSourceAndFinishesThePlan()
+    {
+        using var tree = new TempTree();
+        var big = tree.WriteRandom("in/Film.2001.mkv", 4 << 20, 1);
+        var small = tree.WriteRandom("in/Other.Film.2002.mkv", 100_000, 2);
+        var dest = Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var before = Snapshot(tree.Files);
+            // A 2 MiB limit on the size of any file written makes the 4 MiB copy fail half way with
+            // EFBIG, as a copy to FAT32 fails past 4 GiB, or one to a full disk with ENOSPC (SIGXFSZ is
+            // ignored so that the write returns the error).
+            var start = new ProcessStartInfo("bash", ["-c", "trap '' XFSZ; ulimit -f 2048; exec dotnet \"$0\" \"$@\"",
+                Path.Combine(AppContext.BaseDirectory, "mlm.dll"), "--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--apply", tree.Files])
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            // The runtime's W^X double mapping writes a memory file, which the limit would also stop.
+            start.Environment["DOTNET_EnableWriteXorExecute"] = "0";
+            using (var p = Process.Start(start)!)
+            {
+                var error = await p.StandardError.ReadToEndAsync();
+                await p.WaitForExitAsync();
+                Assert.AreEqual(1, p.ExitCode, error);
+                StringAssert.Contains(error, $"{big}: skipped: the file is too large for the target's file system");
+            }
+
+            Assert.AreEqual(before[big], Snapshot(tree.Files)[big], "the source of the failed copy is whole and in place");
+            Assert.AreEqual(before[small], Snapshot(dest)[Path.Combine(dest, "Other Film (2002).mkv")], "the plan went on");
+            Assert.IsFalse(Directory.EnumerateFiles(dest, "*.mlm-partial").Any(), "the partial copy was removed");
+            var (exit, plans, recoverError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            Assert.AreEqual(0, exit, recoverError);
+            Assert.AreEqual("", recoverError, "nothing left to recover");
+            StringAssert.Contains(plans, "\tapplied\t");
+        }
+        finally
+        {
+            if (Directory.Exists(dest))
+            {
+                Directory.Delete(dest, recursive: true);
+            }
+        }
+    }
+
+    [TestMethod]
+    public async Task Apply_AFolderThatRefusesRenames_SkipsItsFilesWithTheReason()
+    {
+        using var tree = new TempTree();
+        var locked = tree.WriteRandom("in/locked/Show.S01E01.mkv", 1000, 1);
+        var free = tree.WriteRandom("in/free/Show.S01E02.mkv", 1000, 2);
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        // chattr +i: even root may not rename out of an immutable folder (a read-only share behaves alike).
+        TestMedia.RunTool("chattr", "+i", tree.PathOf("in/locked"));
+        try
+        {
+            var (exit, _, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply"));
+            Assert.AreEqual(1, exit, error);
+            StringAssert.Contains(error, $"{locked}: skipped: ");
+            Assert.IsTrue(File.Exists(locked));
+            Assert.IsFalse(File.Exists(free), "the other file moved");
+            (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            Assert.AreEqual(0, exit, "a later command does not trip over the failed step: " + error);
+        }
+        finally
+        {
+            TestMedia.RunTool("chattr", "-i", tree.PathOf("in/locked"));
+        }
+    }
+
+    [TestMethod]
     public async Task HostStart_FinishesAnApplyKilledMidway()
     {
         using var tree = MakeTree();

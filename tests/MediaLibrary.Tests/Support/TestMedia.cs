@@ -24,4 +24,14 @@ internal static class TestMedia
         p.WaitForExit();
         Assert.AreEqual(0, p.ExitCode, "ffmpeg failed: " + err);
     }
+
+    /// <summary>Runs a command-line tool (chattr...) and fails the test if it fails.</summary>
+    public static void RunTool(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool, args) { RedirectStandardError = true };
+        using var p = Process.Start(start)!;
+        var err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        Assert.AreEqual(0, p.ExitCode, $"{tool} failed: {err}");
+    }
 }
