@@ -6,7 +6,10 @@ namespace MediaLibrary.Common.Organizing;
 /// <summary>
 /// Parses release-style names ("Show.Name.S01E02E03.720p.WEB-DL.x264-GRP.mkv", "[Group] Show - 123
 /// [1080p].mkv", "Movie Title (2001) 1080p BluRay.mkv", "Show/Season 02/03 - Title.mkv") into fields.
-/// Quality tags are read first and cut away, then the episode markers, then what is left is the title.
+/// Site tags and checksums go first; then the quality words are read (<see cref="ReleaseTags"/>), the
+/// episode marker is found (SxxEyy, 1x02, an air date, an anime number, 101-style), and what comes
+/// before it is the show (or, without a marker, the title before the year). An obfuscated file name
+/// defers to its release folder. Accuracy is measured on tests/.../Data/release-names.tsv.
 /// </summary>
 public static partial class ReleaseNameParser
 {
@@ -15,109 +18,171 @@ public static partial class ReleaseNameParser
     {
         var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         var file = parts.Length > 0 ? parts[^1] : path;
-        var stem = StripExtension(file);
         var folders = parts.Length > 1 ? parts[..^1] : [];
-
-        // Anime: "[Group] Show - 123 [tags]".
-        string? group = null;
-        var leadingGroup = LeadingGroup().Match(stem);
-        if (leadingGroup.Success)
+        var parsed = ParseName(StripExtension(file), folders);
+        // "Show.S01E02.720p-GRP/abc123.mkv", "Her (2013)/movie.mkv": a file name that says neither an
+        // episode nor a year defers to its folder, keeping any quality words of its own.
+        if (!parsed.IsEpisode && parsed.Year is null && folders.Length > 0 && !SeasonFolder().IsMatch(folders[^1]))
         {
-            group = leadingGroup.Groups[1].Value.Trim();
-            stem = stem[leadingGroup.Length..];
+            var folder = ParseName(folders[^1], folders[..^1]);
+            if (folder.IsEpisode || folder.Year is not null)
+            {
+                return folder with
+                {
+                    Resolution = parsed.Resolution ?? folder.Resolution,
+                    Source = parsed.Source ?? folder.Source,
+                    VideoCodec = parsed.VideoCodec ?? folder.VideoCodec,
+                    AudioCodec = parsed.AudioCodec ?? folder.AudioCodec,
+                    Edition = parsed.Edition ?? folder.Edition,
+                    Languages = parsed.Languages.Count > 0 ? parsed.Languages : folder.Languages,
+                    ReleaseGroup = folder.ReleaseGroup ?? parsed.ReleaseGroup,
+                };
+            }
+        }
+        return parsed;
+    }
+
+    private static ParsedName ParseName(string stem, string[] folders)
+    {
+        // Site tags ("[ www.Speed.cd ] -", "[eztv]", "[TGx]") and checksums ("[ABCD1234]") say nothing.
+        stem = LeadingSite().Replace(stem, "");
+        stem = TrailingSite().Replace(stem, "");
+        stem = Checksum().Replace(stem, " ").Trim();
+
+        // Anime: "[Group] Show - 12 [tags]"; more brackets in front are tags ("[BD][1080p]") or a second group.
+        string? group = null;
+        bool fansub = false;
+        string front = "";
+        if (LeadingBracket().Match(stem) is { Success: true } lead && !ReleaseTags.IsTagWord(lead.Groups[1].Value.Trim()))
+        {
+            group = lead.Groups[1].Value.Trim();
+            fansub = true;
+            stem = stem[lead.Length..];
+        }
+        while (LeadingBracket().Match(stem) is { Success: true } more && stem.Length > more.Length)
+        {
+            front += " " + more.Groups[1].Value;
+            stem = stem[more.Length..];
         }
         var text = Spaces(stem);
-        var tags = ReadTags(text);
-        group ??= TrailingGroup().Match(stem) is { Success: true } g && !IsTag(g.Groups[1].Value) ? g.Groups[1].Value : null;
+        var tags = ReleaseTags.Read(text);
+        var frontTags = ReleaseTags.Read(Spaces(front));
+        group ??= TrailingGroup(stem, tags.ZoneStart < text.Length);
 
         var result = new ParsedName
         {
-            Resolution = tags.Resolution,
-            Source = tags.Source,
-            VideoCodec = tags.VideoCodec,
-            AudioCodec = tags.AudioCodec,
+            Resolution = tags.Resolution ?? frontTags.Resolution,
+            Source = tags.Source ?? frontTags.Source,
+            VideoCodec = tags.VideoCodec ?? frontTags.VideoCodec,
+            AudioCodec = tags.AudioCodec ?? frontTags.AudioCodec,
             Edition = tags.Edition,
             Languages = tags.Languages,
             ReleaseGroup = group,
         };
+        int zone = tags.ZoneStart;
 
-        if (SeasonEpisode().Match(text) is { Success: true } se)
+        if (SeasonEpisode().Match(text) is { Success: true } se && se.Index < zone + 1)
         {
+            var (show, year) = ShowAndYear(text[..se.Index], folders);
+            var (title, yearAfter) = EpisodeTitle(text, se.Index + se.Length, zone, group);
             return result with
             {
-                Show = ShowName(text[..se.Index], folders),
-                Season = int.Parse(se.Groups["s"].Value, CultureInfo.InvariantCulture),
+                Show = show,
+                Season = Int(se.Groups["s"].Value),
                 Episodes = Episodes(se),
-                EpisodeTitle = EpisodeTitle(text[(se.Index + se.Length)..]),
-                Year = YearIn(text[..se.Index]),
+                EpisodeTitle = title,
+                Year = year ?? yearAfter,
             };
         }
-        if (CrossEpisode().Match(text) is { Success: true } x)
+        if (CrossEpisode().Match(text) is { Success: true } x && x.Index < zone)
         {
-            int first = int.Parse(x.Groups["e"].Value, CultureInfo.InvariantCulture);
-            int last = x.Groups["e2"].Success ? int.Parse(x.Groups["e2"].Value, CultureInfo.InvariantCulture) : first;
-            return result with
+            var (show, year) = ShowAndYear(text[..x.Index], folders);
+            var (title, yearAfter) = EpisodeTitle(text, x.Index + x.Length, zone, group);
+            var episodes = new List<int> { Int(x.Groups["e"].Value) };
+            episodes.AddRange(x.Groups["more"].Captures.Select(c => Int(c.Value)));
+            if (x.Groups["e2"].Success)
             {
-                Show = ShowName(text[..x.Index], folders),
-                Season = int.Parse(x.Groups["s"].Value, CultureInfo.InvariantCulture),
-                Episodes = Enumerable.Range(first, Math.Max(1, last - first + 1)).ToArray(),
-                EpisodeTitle = EpisodeTitle(text[(x.Index + x.Length)..]),
-            };
+                episodes.AddRange(Enumerable.Range(episodes[^1] + 1, Math.Clamp(Int(x.Groups["e2"].Value) - episodes[^1], 0, 100)));
+            }
+            return result with { Show = show, Season = Int(x.Groups["s"].Value), Episodes = episodes, EpisodeTitle = title, Year = year ?? yearAfter };
         }
-        if (AirDateMarker().Match(text) is { Success: true } d
-            && DateOnly.TryParseExact($"{d.Groups["y"].Value}-{d.Groups["m"].Value}-{d.Groups["d"].Value}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (AirDate(text, zone) is { } daily)
         {
-            return result with
-            {
-                Show = ShowName(text[..d.Index], folders),
-                AirDate = date,
-                EpisodeTitle = EpisodeTitle(text[(d.Index + d.Length)..]),
-            };
+            var (show, _) = ShowAndYear(text[..daily.Index], folders, takeYear: false);
+            return result with { Show = show, AirDate = daily.Date, EpisodeTitle = EpisodeTitle(text, daily.End, zone, group).Title };
         }
-        if (leadingGroup.Success && AbsoluteEpisodeMarker().Match(text) is { Success: true } abs)
+        if (Absolute(text, zone, fansub) is { } abs)
         {
+            var (show, year) = ShowAndYear(abs.Show, folders);
             return result with
             {
-                Show = Clean(text[..abs.Index]),
-                AbsoluteEpisode = int.Parse(abs.Groups["n"].Value, CultureInfo.InvariantCulture),
+                Show = show,
+                Year = year,
+                AbsoluteEpisode = abs.Number,
+                EpisodeTitle = EpisodeTitle(text, abs.End, fansub ? Math.Min(zone, BracketAfter(text, abs.End)) : zone, group).Title,
             };
         }
         // "Season 02/03 - Title.mkv": the season from the folder, the episode from the name.
         if (folders.Length > 0 && SeasonFolder().Match(folders[^1]) is { Success: true } sf && LeadingNumber().Match(text) is { Success: true } ln)
         {
+            var (show, year) = folders.Length > 1 ? SplitYear(Clean(Spaces(folders[^2]))) : (null, null);
             return result with
             {
-                Show = folders.Length > 1 ? Clean(Spaces(folders[^2])) : null,
-                Season = int.Parse(sf.Groups[1].Value, CultureInfo.InvariantCulture),
-                Episodes = [int.Parse(ln.Groups[1].Value, CultureInfo.InvariantCulture)],
-                EpisodeTitle = EpisodeTitle(text[ln.Length..]),
+                Show = show,
+                Year = year,
+                Season = sf.Groups[1].Success ? Int(sf.Groups[1].Value) : 0,
+                Episodes = [Int(ln.Groups[1].Value)],
+                EpisodeTitle = EpisodeTitle(text, ln.Length, zone, group).Title,
             };
         }
-        // A movie: the title is what comes before the year (the last plausible one) or the first tag.
-        var year = LastYear(text);
-        var cut = year is { } y ? y.Index : tags.FirstIndex;
-        var title = Clean(text[..Math.Min(cut, text.Length)]);
-        // "Her (2013)/movie.mkv": a file name without a year defers to a folder that has one.
-        if (folders.Length > 0 && (title.Length == 0 || (year is null && LastYear(Spaces(folders[^1])) is not null)))
+        // "the.office.101.102.hdtv": season and episode run together, right before the tags.
+        // Only with a TV source: "Fahrenheit.451.720p.BluRay" is a film.
+        if (!fansub && result.Source is "HDTV" or "SDTV" && CompactEpisode().Match(text[..zone].TrimEnd(' ', '-')) is { Success: true } c && c.Index > 0)
         {
-            var folder = Spaces(folders[^1]);
-            var folderYear = LastYear(folder);
-            title = Clean(folderYear is { } fy ? folder[..fy.Index] : folder);
-            year ??= folderYear;
+            var (show, year) = ShowAndYear(text[..c.Index], folders);
+            var episodes = new List<int> { Int(c.Groups["e"].Value) };
+            if (c.Groups["e2"].Success)
+            {
+                episodes.Add(Int(c.Groups["e2"].Value));
+            }
+            return result with { Show = show, Year = year, Season = Int(c.Groups["s"].Value), Episodes = episodes };
         }
-        return result with { Title = title.Length > 0 ? title : null, Year = year is { } yy ? int.Parse(yy.Value.Trim('(', ')', '[', ']'), CultureInfo.InvariantCulture) : null };
+
+        // A movie: the title is what comes before the year (the last plausible one) or the tags.
+        var titleYear = LastYear(text[..tags.FirstStrong]) ?? LastYear(text);
+        int cut = Math.Min(titleYear?.Index ?? zone, zone);
+        if (fansub)
+        {
+            cut = Math.Min(cut, BracketAfter(text, 0));
+        }
+        var movieTitle = Clean(text[..cut]);
+        if (movieTitle.Length == 0 && cut < text.Length)
+        {
+            // "h265 - HEVC Riddick Unrated...": tags first; the title is the first run of plain words after them.
+            movieTitle = FirstPlainWords(text[cut..]);
+        }
+        return result with
+        {
+            Title = movieTitle.Length > 0 ? movieTitle : null,
+            Year = titleYear is { } y ? Int(y.Value.Trim('(', ')', '[', ']', ' ')) : null,
+        };
     }
+
+    private static string FirstPlainWords(string text)
+    {
+        var words = PlainWord().Matches(text).Select(m => m.Value).SkipWhile(ReleaseTags.IsTagWord).TakeWhile(w => !ReleaseTags.IsTagWord(w));
+        return string.Join(' ', words);
+    }
+
+    private static int Int(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
 
     private static int[] Episodes(Match se)
     {
-        var episodes = new List<int> { int.Parse(se.Groups["e"].Value, CultureInfo.InvariantCulture) };
-        foreach (Capture c in se.Groups["more"].Captures)
-        {
-            episodes.Add(int.Parse(c.Value, CultureInfo.InvariantCulture));
-        }
+        var episodes = new List<int> { Int(se.Groups["e"].Value) };
+        episodes.AddRange(se.Groups["more"].Captures.Select(c => Int(c.Value)));
         if (se.Groups["to"].Success)
         {
-            int last = int.Parse(se.Groups["to"].Value, CultureInfo.InvariantCulture);
+            int last = Int(se.Groups["to"].Value);
             for (int e = episodes[^1] + 1; e <= last && e - episodes[0] < 100; e++)
             {
                 episodes.Add(e);
@@ -126,27 +191,166 @@ public static partial class ReleaseNameParser
         return [.. episodes];
     }
 
-    private static string? ShowName(string before, string[] folders)
+    private readonly record struct Daily(int Index, int End, DateOnly Date);
+
+    // "2023.05.17", "2012.16.02" (day before month), "140722" right before the tags.
+    private static Daily? AirDate(string text, int zone)
     {
-        var name = Clean(YearSuffix().Replace(before, ""));
+        foreach (Match d in AirDateMarker().Matches(text))
+        {
+            int y = Int(d.Groups["y"].Value), a = Int(d.Groups["a"].Value), b = Int(d.Groups["b"].Value);
+            if (DateOnly.TryParseExact($"{y:0000}-{a:00}-{b:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                || DateOnly.TryParseExact($"{y:0000}-{b:00}-{a:00}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            {
+                return new Daily(d.Index, d.Index + d.Length, date);
+            }
+        }
+        if (zone < text.Length && ShortDate().Match(text[..zone].TrimEnd()) is { Success: true } s && s.Index > 0
+            && DateOnly.TryParseExact("20" + s.Groups[1].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var shortDate))
+        {
+            return new Daily(s.Index, s.Index + s.Length, shortDate);
+        }
+        return null;
+    }
+
+    private sealed record AbsoluteMarker(string Show, int Number, int End);
+
+    // Anime numbering: "[Grp] Show - 12", "Show - 049 - Title", "Show Ep01", "Show.E576", "Show Episode 69".
+    private static AbsoluteMarker? Absolute(string text, int zone, bool fansub)
+    {
+        if (fansub && NumberFirst().Match(text) is { Success: true } first)
+        {
+            return new AbsoluteMarker(Clean(text[first.Length..Math.Min(zone, BracketAfter(text, first.Length))]), Int(first.Groups["n"].Value), text.Length);
+        }
+        if (EpisodeWord().Match(text) is { Success: true } word && word.Index > 0 && word.Index < zone)
+        {
+            return new AbsoluteMarker(text[..word.Index], Int(word.Groups["n"].Value), word.Index + word.Length);
+        }
+        if (DashNumber().Match(text[..zone].TrimEnd()) is { Success: true } dash && dash.Index > 0 && Year().Match(dash.Groups["n"].Value) is not { Success: true })
+        {
+            return new AbsoluteMarker(text[..dash.Index], Int(dash.Groups["n"].Value), dash.Index + dash.Length);
+        }
+        if (fansub)
+        {
+            // The last number before the tags or the first bracket, never the title's first word ("5 Centimeters...").
+            int end = Math.Min(zone, BracketAfter(text, 0));
+            var last = LoneNumber().Matches(text[..end]).LastOrDefault(m => m.Index > 0);
+            if (last is not null)
+            {
+                return new AbsoluteMarker(text[..last.Index], Int(last.Groups["n"].Value), last.Index + last.Length);
+            }
+        }
+        return null;
+    }
+
+    private static int BracketAfter(string text, int from)
+    {
+        int i = text.IndexOfAny(['[', '('], Math.Min(from, text.Length));
+        return i < 0 ? text.Length : i;
+    }
+
+    /// <summary>The show before an episode marker, without a trailing year (which is returned);
+    /// from the folders when the file name starts with the marker.</summary>
+    private static (string? Show, int? Year) ShowAndYear(string before, string[] folders, bool takeYear = true)
+    {
+        var name = Clean(before);
         if (name.Length > 0)
         {
-            return name;
+            return takeYear ? SplitYear(name) : (name, null);
         }
         // "S01E02.mkv" inside "Show Name/Season 1/": the show is the folder above the season.
         var useful = folders.Where(f => !SeasonFolder().IsMatch(f)).ToArray();
-        return useful.Length > 0 ? Clean(Spaces(useful[^1])) : null;
+        return useful.Length > 0 ? SplitYear(Clean(Spaces(useful[^1]))) : (null, null);
     }
 
-    private static string? EpisodeTitle(string after)
+    // "Doctor Who (2005)" → ("Doctor Who", 2005); a name that is only a year ("1917") stays.
+    private static (string? Name, int? Year) SplitYear(string name)
     {
-        var tags = ReadTags(after);
-        var title = Clean(after[..Math.Min(tags.FirstIndex, after.Length)]);
-        title = TrailingGroup().Replace(title, "").Trim();
-        return title.Length > 0 ? title : null;
+        if (YearSuffix().Match(name) is { Success: true } y && y.Index > 0)
+        {
+            var rest = Clean(name[..y.Index]);
+            if (rest.Length > 0)
+            {
+                return (rest, Int(y.Groups[1].Value));
+            }
+        }
+        return (name.Length > 0 ? name : null, null);
     }
 
-    private static int? YearIn(string text) => LastYear(text) is { } y ? int.Parse(y.Value.Trim('(', ')', '[', ']'), CultureInfo.InvariantCulture) : null;
+    /// <summary>The words after an episode marker up to the tags; a lone year there is the show's year.</summary>
+    private static (string? Title, int? Year) EpisodeTitle(string text, int from, int zone, string? group)
+    {
+        if (from >= zone)
+        {
+            return (null, null);
+        }
+        var after = text[from..zone];
+        int bracket = after.IndexOf('[');
+        if (bracket >= 0)
+        {
+            after = after[..bracket];
+        }
+        if (group is not null && after.TrimEnd().EndsWith("-" + group, StringComparison.Ordinal))
+        {
+            after = after.TrimEnd()[..^(group.Length + 1)];
+        }
+        var title = Clean(after);
+        // "Johnny Knoxville iTouch", "Arte - 12 END": release words at the end are not the title's.
+        while (title.LastIndexOf(' ') is var sp and > 0 && ReleaseTags.IsTagWord(title[(sp + 1)..]))
+        {
+            title = Clean(title[..sp]);
+        }
+        if (title.Length > 0 && !title.Contains(' ') && ReleaseTags.IsTagWord(title))
+        {
+            title = "";
+        }
+        if (Year().Match(title) is { Success: true } y && y.Length == title.Length)
+        {
+            return (null, Int(title.Trim('(', ')')));
+        }
+        return (title.Length > 0 ? title : null, null);
+    }
+
+    /// <summary>
+    /// The release group at the end of a scene name: after the last tag, "x264-GROUP", "x264-TWO-PART",
+    /// "AC3.HQ.Hive-CM8", " - YIFY". Only a name with tags has one (else "Ch-Ch-Changes" would be a group).
+    /// </summary>
+    private static string? TrailingGroup(string stem, bool hasTags)
+    {
+        stem = stem.TrimEnd();
+        if (hasTags && SpacedGroup().Match(stem) is { Success: true } spaced)
+        {
+            return ValidGroup(spaced.Groups[1].Value);
+        }
+        int start = stem.Length;
+        while (start > 0 && stem[start - 1] is not (' ' or '.' or '_' or '[' or ']' or '(' or ')'))
+        {
+            start--;
+        }
+        var run = stem[start..];
+        if (run.StartsWith('-'))
+        {
+            return hasTags ? ValidGroup(run.TrimStart('-')) : null; // "(Eng-Subs)-Judas", "x264 -GROUP"
+        }
+        if (run.IndexOf('-') <= 0 || ReleaseTags.IsTagWord(run))
+        {
+            return null; // a tag or a word ("x264", "WEB-DL", "DTS-HD")
+        }
+        // "x264-GRP", "WEB-DL-NTb", "E-AC3-CMRG", "x264-MARINE-FORD", "S01E12-Judas", "264-BD" (of
+        // H.264): the group follows the longest head that is a tag or an episode marker.
+        for (int dash = run.LastIndexOf('-'); dash > 0; dash = run.LastIndexOf('-', dash - 1))
+        {
+            var head = run[..dash];
+            if (ReleaseTags.IsTagWord(head) || head.All(char.IsDigit) || SeasonEpisode().IsMatch(head) || CrossEpisode().IsMatch(head))
+            {
+                return ValidGroup(run[(dash + 1)..]);
+            }
+        }
+        return hasTags ? ValidGroup(run) : null; // "Hive-CM8", "D-Z0N3", "Erai-raws"
+    }
+
+    private static string? ValidGroup(string g) =>
+        g.Length is > 0 and <= 30 && g.Any(char.IsLetter) && !ReleaseTags.IsTagWord(g) && !EpisodeOnly().IsMatch(g) && !g.Contains('.') ? g : null;
 
     private static Match? LastYear(string text)
     {
@@ -171,134 +375,88 @@ public static partial class ReleaseNameParser
             : file;
     }
 
-    // Dots and underscores separate words in release names, but not inside "5.1", "H.264", "DD+5.1".
-    private static string Spaces(string s) => DotSeparator().Replace(s.Replace('_', ' '), " ");
+    // Dots and underscores separate words in release names, but not inside "5.1", "H.264", "DD+5.1",
+    // and a dot before a space is punctuation ("Gov. Deval Patrick").
+    private static string Spaces(string s) => Collapse().Replace(DotSeparator().Replace(s.Replace('_', ' '), " "), " ").Trim();
 
     private static string Clean(string s)
     {
-        s = Collapse().Replace(s.Trim(' ', '-', '.', '_', ','), " ").Trim(' ', '-');
-        // Brackets at the ends go unless they are balanced ("The Office (US)" keeps its own).
-        while (s.Length > 0 && (s[0] is '(' or '[') && s.Count(c => c == s[0]) > s.Count(c => c == (s[0] == '(' ? ')' : ']')))
+        s = Collapse().Replace(s, " ");
+        while (true)
         {
-            s = s[1..].Trim();
-        }
-        while (s.Length > 0 && (s[^1] is ')' or ']') && s.Count(c => c == s[^1]) > s.Count(c => c == (s[^1] == ')' ? '(' : '[')))
-        {
-            s = s[..^1].Trim();
-        }
-        return s.Trim(' ', '-');
-    }
-
-    private static bool IsTag(string word) => ReadTags(word).FirstIndex < word.Length;
-
-    private static Tags ReadTags(string text)
-    {
-        int first = text.Length;
-        string? Find(Regex regex, Func<string, string> name)
-        {
-            var m = regex.Match(text);
-            if (!m.Success)
+            var before = s;
+            s = s.Trim(' ', '-', '.', '_', ',', '~', ':');
+            s = s.Replace("()", "").Replace("[]", "");
+            // Brackets at the ends go unless they are balanced ("The Office (US)" keeps its own).
+            if (s.Length > 0 && s[^1] is '(' or '[' or '{')
             {
-                return null;
+                s = s[..^1];
             }
-            first = Math.Min(first, m.Index);
-            return name(m.Value);
+            if (s.Length > 0 && s[0] is ')' or ']' or '}')
+            {
+                s = s[1..];
+            }
+            if (s.Length > 0 && (s[0] is '(' or '[') && s.Count(c => c == s[0]) > s.Count(c => c == (s[0] == '(' ? ')' : ']')))
+            {
+                s = s[1..];
+            }
+            if (s.Length > 0 && (s[^1] is ')' or ']') && s.Count(c => c == s[^1]) > s.Count(c => c == (s[^1] == ')' ? '(' : '[')))
+            {
+                s = s[..^1];
+            }
+            if (s == before)
+            {
+                return s;
+            }
         }
-        var tags = new Tags
-        {
-            Resolution = Find(ResolutionTag(), v => v.ToLowerInvariant() switch { "4k" or "uhd" => "2160p", var r => r }),
-            Source = Find(SourceTag(), NormalizeSource),
-            VideoCodec = Find(VideoCodecTag(), NormalizeVideoCodec),
-            AudioCodec = Find(AudioCodecTag(), v => v.Replace('.', ' ').Trim()),
-            Edition = Find(EditionTag(), NormalizeEdition),
-        };
-        var languages = new List<string>();
-        foreach (Match m in LanguageTag().Matches(text))
-        {
-            first = Math.Min(first, m.Index);
-            languages.Add(m.Value.ToUpperInvariant());
-        }
-        tags.Languages = languages;
-        tags.FirstIndex = first;
-        return tags;
     }
 
-    private static string NormalizeSource(string v) => v.ToLowerInvariant().Replace(" ", "-") switch
-    {
-        "bluray" or "blu-ray" or "bdrip" or "brrip" or "bdremux" => v.Contains("rip", StringComparison.OrdinalIgnoreCase) ? "BDRip" : "BluRay",
-        "web-dl" or "webdl" => "WEB-DL",
-        "webrip" or "web-rip" => "WEBRip",
-        "web" => "WEB",
-        "hdtv" or "pdtv" => "HDTV",
-        "dvdrip" => "DVDRip",
-        "dvd" or "dvd5" or "dvd9" => "DVD",
-        "remux" => "Remux",
-        "hdrip" => "HDRip",
-        _ => v,
-    };
+    [GeneratedRegex(@"^\s*\[([^\]]+)\]\s*_?")]
+    private static partial Regex LeadingBracket();
 
-    private static string NormalizeVideoCodec(string v) => v.ToLowerInvariant().Replace(".", "").Replace(" ", "") switch
-    {
-        "x264" => "x264",
-        "x265" => "x265",
-        "h264" or "avc" => "H.264",
-        "h265" or "hevc" => "HEVC",
-        "xvid" => "XviD",
-        "divx" => "DivX",
-        "av1" => "AV1",
-        "vp9" => "VP9",
-        _ => v,
-    };
+    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingSite();
 
-    private static string NormalizeEdition(string v) => v.ToLowerInvariant().Replace('.', ' ').Replace("'", "") switch
-    {
-        "extended" or "extended cut" or "extended edition" => "Extended",
-        "directors cut" or "director cut" => "Director's Cut",
-        "unrated" => "Unrated",
-        "remastered" => "Remastered",
-        "theatrical" or "theatrical cut" => "Theatrical",
-        "imax" => "IMAX",
-        "criterion" => "Criterion",
-        "uncut" => "Uncut",
-        _ => v,
-    };
+    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|ru|to|cd|info|me)|eztv|ettv|rartv|rarbg|TGx|EZTVx\.to|PRiME|EtHD|ETRG|ettv)\]\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex TrailingSite();
 
-    private sealed class Tags
-    {
-        public string? Resolution { get; init; }
-        public string? Source { get; init; }
-        public string? VideoCodec { get; init; }
-        public string? AudioCodec { get; init; }
-        public string? Edition { get; init; }
-        public IReadOnlyList<string> Languages { get; set; } = [];
-        public int FirstIndex { get; set; }
-    }
+    [GeneratedRegex(@"[\[\(][0-9A-Fa-f]{8}[\]\)]")]
+    private static partial Regex Checksum();
 
-    [GeneratedRegex(@"^\s*\[([^\]]+)\]\s*")]
-    private static partial Regex LeadingGroup();
-
-    [GeneratedRegex(@"-([A-Za-z0-9][A-Za-z0-9&]{1,19})(?:\[[^\]]*\])?\s*$")]
-    private static partial Regex TrailingGroup();
-
-    [GeneratedRegex(@"(?<=[A-Za-z\)\]]|\s)\.|\.(?=[A-Za-z\(\[])|(?<=\d)\.(?=\d{3,4}\b)")]
+    [GeneratedRegex(@"(?<=[A-Za-z\)\]!?\-]|\s)\.(?!\s)|\.(?=[A-Za-z\(\[\-])|(?<=\d{3})\.(?=\d)|(?<=\d)\.(?=\d{3})")]
     private static partial Regex DotSeparator();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Collapse();
 
-    [GeneratedRegex(@"\b[Ss](?<s>\d{1,4})\s?[Ee](?<e>\d{1,4})(?:\s?[Ee](?<more>\d{1,4}))*(?:\s?-\s?[Ee]?(?<to>\d{1,4}))?(?![\dp])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[Ss](?<s>\d{1,4})(?:[\s._-]{0,3})[Ee][Pp]?\s?(?<e>\d{1,5})(?:[\s._]?(?:[Ss]\d{1,4})?[Ee](?<more>\d{1,4})(?!\d))*(?:-[Ee]?(?<to>\d{1,4})(?![\dp])|\s?-\s?[Ee][Pp]?(?<to>\d{1,5}))?(?![\dp])")]
     private static partial Regex SeasonEpisode();
 
-    [GeneratedRegex(@"\b(?<s>\d{1,2})x(?<e>\d{2,3})(?:\s?-\s?(?:\d{1,2}x)?(?<e2>\d{2,3}))?\b")]
+    [GeneratedRegex(@"(?<![\dA-Za-z])(?<s>\d{1,2})x(?<e>\d{1,3})(?:(?:x|_|[ .]\d{1,2}x)(?<more>\d{2,3}))*(?:-(?:\d{1,2}x)?(?<e2>\d{2,3})|\s?-\s?\d{1,2}x(?<e2>\d{2,3}))?(?![\dA-Za-z])")]
     private static partial Regex CrossEpisode();
 
-    [GeneratedRegex(@"\b(?<y>(?:19|20)\d{2})[ .\-](?<m>0[1-9]|1[0-2])[ .\-](?<d>0[1-9]|[12]\d|3[01])\b")]
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[ .\-](?<a>\d{2})[ .\-](?<b>\d{2})(?!\d)")]
     private static partial Regex AirDateMarker();
 
-    [GeneratedRegex(@"\s-\s(?<n>\d{1,4})(?:v\d)?(?=\s|$|\[|\()")]
-    private static partial Regex AbsoluteEpisodeMarker();
+    [GeneratedRegex(@"(?<=\s)(\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))$")]
+    private static partial Regex ShortDate();
 
-    [GeneratedRegex(@"^(?:season|series|s)\s?(\d{1,3})$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?<n>\d{1,4})(?:v\d)?\s-\s")]
+    private static partial Regex NumberFirst();
+
+    [GeneratedRegex(@"(?<=\s)(?:Episode\s?|Ep\.?\s?|E)(?<n>\d{2,4})(?:v\d)?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex EpisodeWord();
+
+    [GeneratedRegex(@"\s?-\s?(?<n>\d{2,4})(?:v\d)?(?=\s*$|\s*[\[\(]|\s-\s)")]
+    private static partial Regex DashNumber();
+
+    [GeneratedRegex(@"(?<=\s)(?<n>\d{1,4})(?:v\d)?(?=\s|$)")]
+    private static partial Regex LoneNumber();
+
+    [GeneratedRegex(@"(?<=\s)(?!(?:19|20)\d{2}\b)(?<s>[1-9]\d?)(?<e>0[1-9]|[1-9]\d)(?:\s\k<s>(?<e2>0[1-9]|[1-9]\d))?$")]
+    private static partial Regex CompactEpisode();
+
+    [GeneratedRegex(@"^(?:(?:season|series|saison|staffel|temporada|stagione|s)\s?(\d{1,4})|specials?|extras)$", RegexOptions.IgnoreCase)]
     private static partial Regex SeasonFolder();
 
     [GeneratedRegex(@"^(?:e|ep)?(\d{1,3})\b", RegexOptions.IgnoreCase)]
@@ -307,24 +465,15 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"[\(\[]?\b(?:19[2-9]\d|20[0-4]\d)\b[\)\]]?")]
     private static partial Regex Year();
 
-    [GeneratedRegex(@"\s*[\(\[]?\b(?:19[2-9]\d|20[0-4]\d)\b[\)\]]?\s*$")]
+    [GeneratedRegex(@"[\s\(\[]*\b(19[2-9]\d|20[0-4]\d)\b[\)\]]?$")]
     private static partial Regex YearSuffix();
 
-    [GeneratedRegex(@"\b(?:2160p|1080[pi]|720p|576p|480p|4K|UHD)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex ResolutionTag();
+    [GeneratedRegex(@"\s-\s([A-Za-z0-9]{2,20})$")]
+    private static partial Regex SpacedGroup();
 
-    [GeneratedRegex(@"\b(?:Blu-?Ray|BDRip|BRRip|BDRemux|WEB[- ]?DL|WEB-?Rip|WEB|HDTV|PDTV|DVDRip|DVD[59]?|Remux|HDRip)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex SourceTag();
+    [GeneratedRegex(@"^[Ee]\d+$|^\d+$")]
+    private static partial Regex EpisodeOnly();
 
-    [GeneratedRegex(@"\b(?:x264|x265|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex VideoCodecTag();
-
-    [GeneratedRegex(@"\b(?:DTS-HD[ .]MA|DTS-HD|DTS-X|DTS|TrueHD|Atmos|DDP?[ .]?[257][ .][01]|DD\+|E-?AC-?3|AC-?3|AAC(?:[ .]?[257][ .][01])?|FLAC|MP3|Opus)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex AudioCodecTag();
-
-    [GeneratedRegex(@"\b(?:Extended(?:[ .](?:Cut|Edition))?|Director'?s[ .]Cut|Unrated|Remastered|Theatrical(?:[ .]Cut)?|IMAX|Criterion|Uncut)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex EditionTag();
-
-    [GeneratedRegex(@"\b(?:MULTi|FRENCH|TRUEFRENCH|GERMAN|ITALIAN|ITA|SPANISH|ESP|VOSTFR|VOSTA|JAPANESE|JPN|KOREAN|RUSSIAN|DUBBED|SUBBED)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex LanguageTag();
+    [GeneratedRegex(@"[A-Za-z0-9']+")]
+    private static partial Regex PlainWord();
 }

@@ -57,6 +57,10 @@ public sealed class ReleaseNameParserTests
         }
         double accuracy = 1.0 - ((double)failures.Count / ReleaseNameTable.Rows.Length);
         TestContext.WriteLine($"parse accuracy: {accuracy:P1} of {ReleaseNameTable.Rows.Length} names exact in every field");
+        foreach (var failure in failures)
+        {
+            TestContext.WriteLine("  wrong: " + failure);
+        }
         Assert.IsGreaterThanOrEqualTo(0.95, accuracy, $"accuracy {accuracy:P1}; failures:\n{string.Join('\n', failures)}");
     }
 
