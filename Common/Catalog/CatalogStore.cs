@@ -250,13 +250,22 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
     internal ILiteCollection<BsonDocument> Collection(string name) => _db.GetCollection(name);
 
     /// <summary>Follows a move: the record of <paramref name="from"/> becomes that of <paramref name="to"/>,
-    /// hashes and metadata kept, in one transaction.</summary>
-    public void Rename(string source, string from, string to)
+    /// hashes and metadata kept, in one transaction. With <paramref name="now"/> (the moved file's stat),
+    /// a file whose size and mtime are the record's takes its new identity (a rename changes ctime, a
+    /// copy to another file system the device and inode), so the next scan reads nothing.</summary>
+    public void Rename(string source, string from, string to, Identity.FileStat? now = null)
     {
         var old = _files.FindById(CatalogKey.Of(source, from));
         if (old is null)
         {
             return;
+        }
+        if (now is { } stat && old[CatalogBson.Size].AsInt64 == stat.Size && old["mtime_ns"].AsInt64 == stat.MtimeNs)
+        {
+            old["ctime_ns"] = stat.CtimeNs;
+            old["dev"] = unchecked((long)stat.Device);
+            old["ino"] = unchecked((long)stat.Inode);
+            old["nlink"] = (int)stat.LinkCount;
         }
         _db.BeginTrans();
         try

@@ -78,6 +78,22 @@ public static partial class UnixFiles
         }
     }
 
+    /// <summary>Sets the modification time to the nanosecond (utimensat; the access time is left alone),
+    /// as <c>mv</c> keeps it for a file copied to another file system.</summary>
+    /// <exception cref="StatException">It could not be set.</exception>
+    public static unsafe void SetModificationTime(string path, long mtimeNs)
+    {
+        const long UtimeOmit = (1L << 30) - 2;
+        var times = stackalloc long[4] { 0, UtimeOmit, mtimeNs / 1_000_000_000, mtimeNs % 1_000_000_000 };
+        if (UtimensAt(AtFdcwd, path, times, 0) != 0)
+        {
+            throw Error(path);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "utimensat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int UtimensAt(int dirFd, string path, long* times, int flags);
+
     /// <summary>Makes <paramref name="path"/> a hardlink of <paramref name="existing"/>; never replaces (EEXIST).</summary>
     /// <exception cref="StatException">The link failed; <see cref="StatException.Errno"/> says why.</exception>
     public static void HardLink(string existing, string path)

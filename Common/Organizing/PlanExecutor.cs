@@ -521,6 +521,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
             source.CopyTo(copy, 1 << 20);
             copy.Flush(flushToDisk: true);
         }
+        KeepTimesAndMode(from, temp, stat);
         var hasher = new FileHasher(new HashParameters());
         if (hasher.FullHash(from, stat) != hasher.FullHash(temp, UnixFiles.Stat(temp)))
         {
@@ -545,6 +546,17 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         return true;
     }
 
+    // As mv does across file systems: the copy keeps the source's mtime and permissions (so a rescan
+    // of the moved file finds its identity unchanged and reads nothing).
+    private static void KeepTimesAndMode(string from, string copy, FileStat stat)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(copy, File.GetUnixFileMode(from));
+        }
+        UnixFiles.SetModificationTime(copy, stat.MtimeNs);
+    }
+
     private bool RemoveSourceAfterCopy(BsonDocument step, string from, string to, bool forward)
     {
         // Only a source whose bytes equal the target's is removed.
@@ -561,7 +573,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 
     private void Finish(BsonDocument step, string from, string to, bool forward)
     {
-        catalog.Rename(CatalogKey.LocalSource, from, to);
+        catalog.Rename(CatalogKey.LocalSource, from, to, TryStat(to));
         SetState(step, forward ? "done" : "undone");
     }
 

@@ -77,7 +77,7 @@ public sealed class OrganizeTests
     }
 
     [TestMethod]
-    public async Task Organize_CaseOnlyRename_IsFlagged()
+    public async Task Organize_AFileAlreadyInPlace_StaysInPlace()
     {
         using var tree = new TempTree();
         var dest = tree.Files;
@@ -91,11 +91,75 @@ public sealed class OrganizeTests
     }
 
     [TestMethod]
+    public async Task Organize_ACopyToAFileSystemWithoutRoom_IsAConflict_ARenameNeedsNone()
+    {
+        using var tree = new TempTree();
+        // A sparse file larger than all of /dev/shm's free space: no bytes on disk, a real size.
+        var dest = Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+        var huge = tree.PathOf("in/Huge.Film.2001.mkv");
+        Directory.CreateDirectory(Path.GetDirectoryName(huge)!);
+        using (var f = File.Create(huge))
+        {
+            f.SetLength(new DriveInfo("/dev/shm").AvailableFreeSpace + (1L << 30));
+            f.Write("not really a film"u8);
+        }
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var across = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--json"));
+        var within = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", Path.Combine(tree.Root, "library"), "--json"));
+
+        StringAssert.StartsWith(across[huge].GetProperty("conflict").GetString(), "not enough free space at /dev/shm");
+        Assert.AreEqual(JsonValueKind.Null, within[huge].GetProperty("conflict").ValueKind, "a rename within the file system needs no room");
+        Assert.IsFalse(Directory.Exists(dest));
+    }
+
+    [TestMethod]
+    [DataRow(false)]
+    [DataRow(true)]
+    public async Task Organize_TheCatalogFollowsTheMoves_SoNothingIsHashedAgain(bool crossDevice)
+    {
+        using var tree = new TempTree();
+        var same = TempTree.RandomBytes(300_000, 7);
+        tree.Write("in/Show.S01E01.mkv", same);
+        tree.Write("in/Show.S01E02.mkv", same);
+        // Across file systems (tmpfs) the moved file is a copy: it keeps the source's mtime, as mv does.
+        var dest = crossDevice ? Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(tree.Root, "library");
+        using var cleanup = new DeleteOnDispose(crossDevice ? dest : null);
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        var before = await CliRunner.JsonAsync("--catalog", tree.Catalog, "dupes", "--json");
+        Assert.AreEqual(1, before.GetProperty("group_count").GetInt32());
+
+        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", "{show}/{show} - S{season:02d}E{episodes:02d}{ext}", "--dest", dest, "--apply", tree.Files);
+        Assert.AreEqual(0, exit, error);
+
+        var rescan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "scan", "--json", dest);
+        Assert.AreEqual(2, rescan.GetProperty("unchanged").GetInt32(), "the moved files are known under their new paths");
+        Assert.AreEqual(0, rescan.GetProperty("bytes_hashed").GetInt64());
+        var after = await CliRunner.JsonAsync("--catalog", tree.Catalog, "dupes", "--json");
+        Assert.AreEqual(0, after.GetProperty("bytes_hashed").GetInt64(), "full hashes moved with their records");
+        CollectionAssert.AreEquivalent(
+            new[] { Path.Combine(dest, "Show/Show - S01E01.mkv"), Path.Combine(dest, "Show/Show - S01E02.mkv") },
+            after.GetProperty("groups")[0].GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()).ToArray());
+    }
+
+    [TestMethod]
     public async Task Organize_BadTemplate_ExitsTwo()
     {
         using var tree = new TempTree();
         var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", "{show} {nope}", "--dest", tree.Root);
         Assert.AreEqual(2, exit);
         StringAssert.Contains(error, "unknown token");
+    }
+}
+
+/// <summary>Removes a folder outside the test's temp tree when the test ends.</summary>
+internal sealed class DeleteOnDispose(string? folder) : IDisposable
+{
+    public void Dispose()
+    {
+        if (folder is not null && Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
