@@ -220,7 +220,8 @@ public static partial class ReleaseNameParser
     {
         if (fansub && NumberFirst().Match(text) is { Success: true } first)
         {
-            return new AbsoluteMarker(Clean(text[first.Length..Math.Min(zone, BracketAfter(text, first.Length))]), Int(first.Groups["n"].Value), text.Length);
+            int end = Math.Max(first.Length, Math.Min(zone, BracketAfter(text, first.Length)));
+            return new AbsoluteMarker(Clean(text[first.Length..end]), Int(first.Groups["n"].Value), text.Length);
         }
         if (EpisodeWord().Match(text) is { Success: true } word && word.Index > 0 && word.Index < zone)
         {

@@ -64,6 +64,27 @@ public sealed class ReleaseNameCorpusTests
     }
 
     [TestMethod]
+    public void Parse_NeverThrows_OnTruncatedMutatedOrOddNames()
+    {
+        var rng = new Random(1);
+        string[] odd = ["", ".", "-", "[", "[]", "()", "[a] - 12", "[Grp] 12 - [1080p]", "[x]]]]", "((((", "- - -", "00000000", "S9999E99999.mkv", "x264-", "-GROUP", "Title (", "////", "Season 1/01.mkv", "[ www.x.com ] -", new string('x', 5000)];
+        foreach (var name in Rows().Select(r => r[0]).Concat(odd))
+        {
+            var variants = Enumerable.Range(0, name.Length + 1).Select(i => name[..i]).ToList();
+            for (int k = 0; k < 5 && name.Length > 0; k++)
+            {
+                var c = name.ToCharArray();
+                c[rng.Next(c.Length)] = " .-_[]()x0123456789SEp"[rng.Next(22)];
+                variants.Add(new string(c));
+            }
+            foreach (var v in variants)
+            {
+                _ = ReleaseNameParser.Parse(v); // any exception fails the test with the name in the trace
+            }
+        }
+    }
+
+    [TestMethod]
     public void Parse_Corpus_AccuracyPerField()
     {
         var rows = Rows().ToList();
