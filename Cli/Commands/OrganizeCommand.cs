@@ -18,23 +18,34 @@ public static partial class OrganizeCommand
     [GeneratedRegex("^[0-9a-f]{10}$")]
     private static partial Regex PlanIdShape();
 
-    // Fault injection for the crash tests: MLM_CRASH_AFTER_JOURNAL_WRITES=N kills the process right
-    // after the Nth journal write, as a power cut would.
+    // Fault injection for the tests: MLM_CRASH_AFTER_JOURNAL_WRITES=N kills the process right after
+    // the Nth journal write, as a power cut would; MLM_INTERRUPT_AFTER_JOURNAL_WRITES=N sends it a
+    // real SIGINT there, as Ctrl+C would.
     private static PlanExecutor Executor(CatalogStore catalog)
     {
-        if (int.TryParse(Environment.GetEnvironmentVariable("MLM_CRASH_AFTER_JOURNAL_WRITES"), out var crashAt))
+        int crashAt = int.TryParse(Environment.GetEnvironmentVariable("MLM_CRASH_AFTER_JOURNAL_WRITES"), out var c) ? c : -1;
+        int interruptAt = int.TryParse(Environment.GetEnvironmentVariable("MLM_INTERRUPT_AFTER_JOURNAL_WRITES"), out var i) ? i : -1;
+        if (crashAt < 0 && interruptAt < 0)
         {
-            int writes = 0;
-            return new PlanExecutor(catalog, () =>
-            {
-                if (++writes == crashAt)
-                {
-                    Environment.FailFast("crash injection");
-                }
-            });
+            return new PlanExecutor(catalog);
         }
-        return new PlanExecutor(catalog);
+        int writes = 0;
+        return new PlanExecutor(catalog, () =>
+        {
+            writes++;
+            if (writes == crashAt)
+            {
+                Environment.FailFast("crash injection");
+            }
+            if (writes == interruptAt)
+            {
+                using var kill = System.Diagnostics.Process.Start("kill", ["-INT", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                kill.WaitForExit();
+                Thread.Sleep(200); // the runtime's signal thread cancels the token meanwhile
+            }
+        });
     }
+
 
     /// <summary>Opens the catalog and first finishes an apply or undo that was killed, from its journal.</summary>
     private static (CatalogStore Catalog, PlanExecutor Executor) OpenJournal(ParseResult parse, GlobalOptions global)
@@ -76,7 +87,18 @@ public static partial class OrganizeCommand
         command.Add(UndoCommand(global));
         command.Add(PlansCommand(global));
         command.Add(ShowCommand(global));
-        command.SetAction(parse =>
+        command.SetAction((parse, cancellationToken) =>
+        {
+            if (parse.GetValue(global.Host) is { Length: > 0 })
+            {
+                parse.InvocationConfiguration.Error.WriteLine("mlm: organize moves this machine's files, from the embedded catalog; it does not work with --host");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+            return Task.FromResult(Organize(parse, cancellationToken));
+        });
+        return command;
+
+        int Organize(ParseResult parse, CancellationToken cancellationToken)
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
@@ -97,7 +119,7 @@ public static partial class OrganizeCommand
                 var (catalog, executor) = OpenJournal(parse, global);
                 using (catalog)
                 {
-                    return ApplySaved(parse, executor, applyId, parse.GetValue(json));
+                    return ApplySaved(parse, global, executor, applyId, parse.GetValue(json), cancellationToken);
                 }
             }
             if (parse.GetValue(template) is not { } templateText || parse.GetValue(dest) is not { } destination)
@@ -125,21 +147,24 @@ public static partial class OrganizeCommand
                 var planId = plan.Any(e => e.Acts) ? journal.Save(plan, organizeMode, $"{templateText} → {Path.GetFullPath(destination)}") : null;
                 if (applyId is not null)
                 {
-                    return planId is null ? Report(parse, plan, null, "applied", organizeMode, parse.GetValue(json)) : ApplySaved(parse, journal, planId, parse.GetValue(json));
+                    return planId is null ? Report(parse, global, plan, null, "applied", organizeMode, parse.GetValue(json)) : ApplySaved(parse, global, journal, planId, parse.GetValue(json), cancellationToken);
                 }
-                return Report(parse, plan, planId, "planned", organizeMode, parse.GetValue(json));
+                return Report(parse, global, plan, planId, "planned", organizeMode, parse.GetValue(json));
             }
-        });
-        return command;
+        }
     }
 
-    private static int Report(ParseResult parse, IReadOnlyList<PlanEntry> plan, string? planId, string status, OrganizeMode mode, bool json)
+    private static int Report(ParseResult parse, GlobalOptions global, IReadOnlyList<PlanEntry> plan, string? planId, string status, OrganizeMode mode, bool json)
     {
         var output = parse.InvocationConfiguration.Output;
         if (json)
         {
             output.WriteLine(OrganizeReport.ToJson(plan, planId, status, mode));
             return ExitCodes.Ok;
+        }
+        if (parse.GetValue(global.Quiet))
+        {
+            return ExitCodes.Ok; // cron: --json or nothing
         }
         OrganizeReport.WriteTable(output, plan, mode);
         output.WriteLine($"Dry run: {plan.Count(e => e.Acts)} moves, {plan.Count(e => e.Conflict is not null)} conflicts, {plan.Count(e => e.InPlace)} in place. Nothing was moved.");
@@ -152,13 +177,18 @@ public static partial class OrganizeCommand
 
     // Carries out a saved plan and says what happened; files skipped at apply time (changed since the
     // plan, target taken meanwhile) are listed on stderr and make the exit code 1.
-    private static int ApplySaved(ParseResult parse, PlanExecutor executor, string planId, bool json)
+    private static int ApplySaved(ParseResult parse, GlobalOptions global, PlanExecutor executor, string planId, bool json, CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            executor.Apply(planId);
+            if (executor.Apply(planId, cancellationToken) == "stopped")
+            {
+                var sofar = executor.Load(planId).Steps;
+                error.WriteLine($"mlm: interrupted: {sofar.Count(s => s.State == "done")} files done, {sofar.Count(s => s.State == "pending")} not started. Resume: mlm organize --apply {planId}; revert: mlm organize undo {planId}");
+                return ExitCodes.Interrupted;
+            }
         }
         catch (ArgumentException e)
         {
@@ -175,7 +205,7 @@ public static partial class OrganizeCommand
         {
             output.WriteLine(OrganizeReport.ToJson(steps.Select(s => s.Entry).ToList(), planId, status, mode, steps.Select(s => s.State).ToList()));
         }
-        else
+        else if (!parse.GetValue(global.Quiet))
         {
             int done = steps.Count(s => s.State == "done");
             int conflicts = steps.Count(s => s.State.StartsWith("conflict", StringComparison.Ordinal));

@@ -19,16 +19,22 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     private const string PartialSuffix = ".mlm-partial";
     private readonly ILiteCollection<BsonDocument> _plans = catalog.Collection("organize_plans");
     private readonly ILiteCollection<BsonDocument> _steps = ByPlan(catalog.Collection("organize_steps"));
+    private CancellationToken _cancel; // of the apply under way: stops a long copy part way
 
     /// <summary>How many never-applied plans are kept (a dry run under cron saves one each time).</summary>
     public const int KeptPreviews = 10;
 
     /// <summary>Journals and applies the plan; returns the plan id (for undo). Move (the default)
     /// relocates files; copy, hardlink and symlink leave the sources where they are.</summary>
-    public string Apply(IReadOnlyList<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move) => Apply(Save(plan, mode));
+    public string Apply(IReadOnlyList<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move)
+    {
+        var id = Save(plan, mode);
+        Apply(id);
+        return id;
+    }
 
     /// <summary>Stores a previewed plan (status "planned"), with the identity each source had, so a
-    /// later <see cref="Apply(string)"/> moves exactly what was shown and skips what changed since.
+    /// later <see cref="Apply(string, CancellationToken)"/> moves exactly what was shown and skips what changed since.
     /// Older previews beyond <see cref="KeptPreviews"/> are dropped. Returns the plan id.</summary>
     public string Save(IReadOnlyList<PlanEntry> plan, OrganizeMode mode, string description = "")
     {
@@ -73,24 +79,42 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         return id;
     }
 
-    /// <summary>Applies a saved plan. A source that changed since the plan was made (other bytes,
-    /// another file under its name) is skipped, as is a target someone took in the meantime.</summary>
+    /// <summary>Applies a saved plan (a preview, or one stopped part way). A source that changed
+    /// since the plan was made (other bytes, another file under its name) is skipped, as is a target
+    /// someone took in the meantime. When <paramref name="cancellationToken"/> fires (Ctrl+C), the
+    /// step under way is finished and the plan is left "stopped": not finished by a recovery, resumed
+    /// by another apply, or undone.</summary>
+    /// <returns>The plan's status: "applied" or "stopped".</returns>
     /// <exception cref="ArgumentException">No such plan, or it was applied already.</exception>
-    public string Apply(string planId)
+    public string Apply(string planId, CancellationToken cancellationToken = default)
     {
         var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}' (see 'mlm organize plans')");
-        if (plan["status"].AsString != "planned")
+        if (plan["status"].AsString is not ("planned" or "stopped"))
         {
             throw new ArgumentException($"plan '{planId}' is {plan["status"].AsString}, not a preview waiting to be applied");
         }
         var mode = ModeOf(plan);
         SetPlan(planId, "applying");
-        foreach (var step in Steps(planId).Where(s => s["state"].AsString == "pending"))
+        _cancel = cancellationToken;
+        try
         {
-            Run(step, mode);
+            foreach (var step in Steps(planId).Where(s => s["state"].AsString == "pending"))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Run(step, mode);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            SetPlan(planId, "stopped");
+            return "stopped";
+        }
+        finally
+        {
+            _cancel = CancellationToken.None;
         }
         SetPlan(planId, "applied");
-        return planId;
+        return "applied";
     }
 
     /// <summary>The saved entries of a plan, in order, with each one's state ("pending", "done",
@@ -190,12 +214,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
                     File.CreateSymbolicLink(target, source); // symlink(2) refuses an existing name
                     break;
                 default:
-                    using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
-                    using (var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-                    {
-                        from.CopyTo(copy, 1 << 20);
-                        copy.Flush(flushToDisk: true);
-                    }
+                    CopyToNew(step, source, temp, "pending");
                     if (!SameBytes(source, temp))
                     {
                         File.Delete(temp);
@@ -281,6 +300,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         {
             throw new ArgumentException($"plan '{planId}' is {status}: there is nothing to undo");
         }
+        // A stopped plan's steps that never ran stay as they are; the rest go back.
         SetPlan(planId, "undoing");
         int undone = UndoSteps(planId, ModeOf(plan));
         SetPlan(planId, "undone");
@@ -509,18 +529,37 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         return true;
     }
 
+    /// <summary>Copies to a new file (never an existing one) and flushes it to disk. Ctrl+C during a
+    /// long copy stops it: the partial copy goes and the step is <paramref name="stateIfStopped"/> again.</summary>
+    private void CopyToNew(BsonDocument step, string from, string to, string stateIfStopped)
+    {
+        var buffer = new byte[1 << 20];
+        try
+        {
+            using var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            using var copy = new FileStream(to, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1);
+            for (int n; (n = source.Read(buffer)) > 0;)
+            {
+                _cancel.ThrowIfCancellationRequested();
+                copy.Write(buffer, 0, n);
+            }
+            copy.Flush(flushToDisk: true);
+        }
+        catch (OperationCanceledException)
+        {
+            File.Delete(to);
+            SetState(step, stateIfStopped);
+            throw;
+        }
+    }
+
     private bool CopyAcross(BsonDocument step, string from, string to, bool forward)
     {
         var prefix = forward ? "" : "undo-";
         var temp = to + PartialSuffix;
         var stat = UnixFiles.Stat(from, followSymlinks: false);
         SetState(step, prefix + "copying");
-        using (var source = new FileStream(from, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20))
-        using (var copy = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
-        {
-            source.CopyTo(copy, 1 << 20);
-            copy.Flush(flushToDisk: true);
-        }
+        CopyToNew(step, from, temp, prefix + "pending");
         KeepTimesAndMode(from, temp, stat);
         var hasher = new FileHasher(new HashParameters());
         if (hasher.FullHash(from, stat) != hasher.FullHash(temp, UnixFiles.Stat(temp)))

@@ -23,18 +23,21 @@ public sealed class OrganizeApplyTests
 
     private static Dictionary<string, string> Snapshot(params string[] folders) => TempTree.SnapshotOf(folders);
 
-    private static async Task<int> RunProcessAsync(IReadOnlyList<string> args, int crashAfter)
+    private static async Task<int> RunProcessAsync(IReadOnlyList<string> args, int crashAfter) =>
+        (await RunProcessAsync(args, "MLM_CRASH_AFTER_JOURNAL_WRITES", crashAfter)).Exit;
+
+    private static async Task<(int Exit, string Error)> RunProcessAsync(IReadOnlyList<string> args, string faultVariable, int afterWrites)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "mlm.dll"), .. args])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
         };
-        start.Environment["MLM_CRASH_AFTER_JOURNAL_WRITES"] = crashAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment[faultVariable] = afterWrites.ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var p = Process.Start(start)!;
-        await p.StandardError.ReadToEndAsync();
+        var error = await p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return p.ExitCode;
+        return (p.ExitCode, error);
     }
 
     [TestMethod]
@@ -346,6 +349,37 @@ public sealed class OrganizeApplyTests
         {
             TestMedia.RunTool("chattr", "-i", tree.PathOf("in/locked"));
         }
+    }
+
+    [TestMethod]
+    [DataRow(false, 2, 1, DisplayName = "a rename under way is finished")]
+    [DataRow(true, 3, 0, DisplayName = "a copy to another file system under way is dropped")]
+    public async Task CtrlC_StopsCleanly_AndTheStoppedPlanCanBeResumedOrUndone(bool crossDevice, int interruptAfter, int done)
+    {
+        using var tree = MakeTree();
+        var dest = crossDevice ? Path.Combine("/dev/shm", "mlm-test-" + Guid.NewGuid().ToString("N")[..8]) : Path.Combine(tree.Root, "library");
+        using var cleanup = new DeleteOnDispose(crossDevice ? dest : null);
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        var before = Snapshot(tree.Files);
+
+        // A real SIGINT right after the first file's step was journaled as under way.
+        var (exit, error) = await RunProcessAsync(Args(tree, dest, "--apply"), "MLM_INTERRUPT_AFTER_JOURNAL_WRITES", interruptAfter);
+        Assert.AreEqual(130, exit, error);
+        StringAssert.Contains(error, $"interrupted: {done} files done, {4 - done} not started");
+        Assert.IsFalse(Directory.Exists(dest) && Directory.EnumerateFiles(dest, "*.mlm-partial", SearchOption.AllDirectories).Any(), "no partial copy left");
+        var plan = error.Split("mlm organize --apply ")[1].Split(';')[0].Trim();
+        var (_, plans, recovered) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+        StringAssert.Contains(plans, $"{plan}\tstopped\t");
+        Assert.AreEqual("", recovered, "a stopped plan is not finished behind the user's back");
+        Assert.HasCount(4 - done, Snapshot(tree.Files));
+        CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList());
+
+        var (resumeExit, _, resumeError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--apply", plan);
+        Assert.AreEqual(0, resumeExit, resumeError);
+        Assert.IsEmpty(Snapshot(tree.Files), "resumed to the end");
+        var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
+        Assert.AreEqual(0, undoExit, undoError);
+        CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest));
     }
 
     [TestMethod]

@@ -90,6 +90,21 @@ public sealed class OrganizeSavedPlanTests
     }
 
     [TestMethod]
+    public async Task Organize_WithHost_IsAUsageError_AndQuietPrintsNothing()
+    {
+        using var tree = new TempTree();
+        tree.WriteRandom("in/Show.S01E01.mkv", 100, 1);
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var (exit, _, error) = await CliRunner.RunAsync(["--host", "127.0.0.1:1", .. Preview(tree, Path.Combine(tree.Root, "library"))]);
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "does not work with --host");
+        var (quietExit, output, quietError) = await CliRunner.RunAsync(["-q", .. Preview(tree, Path.Combine(tree.Root, "library"))]);
+        Assert.AreEqual(0, quietExit, quietError);
+        Assert.AreEqual("", output, "quiet under cron");
+    }
+
+    [TestMethod]
     public async Task Previews_AreListedAndOnlyTheNewestAreKept()
     {
         using var tree = new TempTree();
