@@ -17,9 +17,32 @@ public static partial class ReleaseNameParser
     public static ParsedName Parse(string path)
     {
         var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // A disc's files ("Film (2001)/VIDEO_TS/VTS_01_1.VOB", ".../BDMV/STREAM/00001.m2ts") are named by the disc's folder.
+        int disc = Array.FindIndex(parts, p => p.Equals("VIDEO_TS", StringComparison.OrdinalIgnoreCase) || p.Equals("BDMV", StringComparison.OrdinalIgnoreCase));
+        if (disc > 0)
+        {
+            parts = parts[..disc];
+        }
         var file = parts.Length > 0 ? parts[^1] : path;
         var folders = parts.Length > 1 ? parts[..^1] : [];
-        var parsed = ParseName(StripExtension(file), folders);
+        var parsed = ParseName(disc > 0 ? file : StripExtension(file), folders);
+        // "MythBusters.S08E16.720p.HDTV.x264-aAF/aaf-mb.s08e16.720p.mkv": a scene file's short name inside
+        // its release folder; the folder, saying the same episode, names the show.
+        if (parsed.IsEpisode && folders.Length > 0 && !SeasonFolder().IsMatch(folders[^1])
+            && ParseName(folders[^1], folders[..^1]) is { IsEpisode: true } release
+            && release.Season == parsed.Season && release.Episodes.SequenceEqual(parsed.Episodes) && release.AbsoluteEpisode == parsed.AbsoluteEpisode
+            && release.ReleaseGroup is not null && release.Show is not null
+            && !string.Equals(release.Show, parsed.Show, StringComparison.OrdinalIgnoreCase))
+        {
+            return release with
+            {
+                EpisodeTitle = release.EpisodeTitle ?? parsed.EpisodeTitle,
+                Resolution = release.Resolution ?? parsed.Resolution,
+                Source = release.Source ?? parsed.Source,
+                VideoCodec = release.VideoCodec ?? parsed.VideoCodec,
+                AudioCodec = release.AudioCodec ?? parsed.AudioCodec,
+            };
+        }
         // "Show.S01E02.720p-GRP/abc123.mkv", "Her (2013)/movie.mkv": a file name that says neither an
         // episode nor a year defers to its folder, keeping any quality words of its own.
         if (!parsed.IsEpisode && parsed.Year is null && folders.Length > 0 && !SeasonFolder().IsMatch(folders[^1]))
@@ -47,7 +70,15 @@ public static partial class ReleaseNameParser
         // Site tags ("[ www.Speed.cd ] -", "[eztv]", "[TGx]") and checksums ("[ABCD1234]") say nothing.
         stem = LeadingSite().Replace(stem, "");
         stem = TrailingSite().Replace(stem, "");
+        stem = SiteAfterGroup().Replace(stem, "");
         stem = Checksum().Replace(stem, " ").Trim();
+        // "The-Matrix-1999-1080p-BluRay-x265-RARBG": hyphens are the separators (the last one may
+        // still end in a group, which the run of the name keeps as "x265-RARBG").
+        if (stem.IndexOfAny([' ', '.', '_']) < 0 && stem.Count(c => c == '-') >= 3)
+        {
+            int last = stem.LastIndexOf('-');
+            stem = stem[..last].Replace('-', ' ') + (ReleaseTags.IsTagWord(stem[(stem.LastIndexOf('-', last - 1) + 1)..last]) ? stem[last..] : " " + stem[(last + 1)..]);
+        }
 
         // Anime: "[Group] Show - 12 [tags]"; more brackets in front are tags ("[BD][1080p]") or a second group.
         string? group = null;
@@ -92,6 +123,19 @@ public static partial class ReleaseNameParser
                 Episodes = Episodes(se),
                 EpisodeTitle = title,
                 Year = year ?? yearAfter,
+            };
+        }
+        // "Vinland Saga S2 - 24", "Gundam 00 Season 2 Ep07": a season, then an episode number.
+        if (SeasonThenNumber().Match(text) is { Success: true } sn && sn.Index > 0 && sn.Index < zone)
+        {
+            var (show, year) = ShowAndYear(text[..sn.Index], folders);
+            return result with
+            {
+                Show = show,
+                Year = year,
+                Season = Int(sn.Groups["s"].Value),
+                Episodes = [Int(sn.Groups["e"].Value)],
+                EpisodeTitle = EpisodeTitle(text, sn.Index + sn.Length, fansub ? Math.Min(zone, BracketAfter(text, sn.Index + sn.Length)) : zone, group).Title,
             };
         }
         if (CrossEpisode().Match(text) is { Success: true } x && x.Index < zone)
@@ -151,11 +195,16 @@ public static partial class ReleaseNameParser
         // A movie: the title is what comes before the year (the last plausible one) or the tags.
         var titleYear = LastYear(text[..tags.FirstStrong]) ?? LastYear(text);
         int cut = Math.Min(titleYear?.Index ?? zone, zone);
-        if (fansub)
+        if (fansub && text.IndexOf('[') is var square and >= 0)
         {
-            cut = Math.Min(cut, BracketAfter(text, 0));
+            cut = Math.Min(cut, square);
         }
         var movieTitle = Clean(text[..cut]);
+        // "Gruppo di famiglia in un interno VOSTFR (1974)": upper-case release words before the year are not the title's.
+        while (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w && ReleaseTags.IsTagWord(w))
+        {
+            movieTitle = Clean(movieTitle[..sp]);
+        }
         if (movieTitle.Length == 0 && cut < text.Length)
         {
             // "h265 - HEVC Riddick Unrated...": tags first; the title is the first run of plain words after them.
@@ -223,7 +272,9 @@ public static partial class ReleaseNameParser
             int end = Math.Max(first.Length, Math.Min(zone, BracketAfter(text, first.Length)));
             return new AbsoluteMarker(Clean(text[first.Length..end]), Int(first.Groups["n"].Value), text.Length);
         }
-        if (EpisodeWord().Match(text) is { Success: true } word && word.Index > 0 && word.Index < zone)
+        // "Episode 5" of a film series ("Star Wars Episode 5 ... 1980") is not an anime episode: one
+        // digit counts only in a fansub's name.
+        if (EpisodeWord().Match(text) is { Success: true } word && word.Index > 0 && word.Index < zone && (fansub || word.Groups["n"].Length > 1))
         {
             return new AbsoluteMarker(text[..word.Index], Int(word.Groups["n"].Value), word.Index + word.Length);
         }
@@ -244,10 +295,17 @@ public static partial class ReleaseNameParser
         return null;
     }
 
+    // The first bracket from a position, but not a year's: "Fullmetal Alchemist (2009) 04 [720p]".
     private static int BracketAfter(string text, int from)
     {
-        int i = text.IndexOfAny(['[', '('], Math.Min(from, text.Length));
-        return i < 0 ? text.Length : i;
+        for (int i = text.IndexOfAny(['[', '('], Math.Min(from, text.Length)); i >= 0; i = text.IndexOfAny(['[', '('], i + 1))
+        {
+            if (!BracketedYear().IsMatch(text[i..]))
+            {
+                return i;
+            }
+        }
+        return text.Length;
     }
 
     /// <summary>The show before an episode marker, without a trailing year (which is returned);
@@ -319,7 +377,7 @@ public static partial class ReleaseNameParser
     private static string? TrailingGroup(string stem, bool hasTags)
     {
         stem = stem.TrimEnd();
-        if (hasTags && SpacedGroup().Match(stem) is { Success: true } spaced)
+        if (hasTags && SpacedGroup().Match(stem.Replace('_', ' ')) is { Success: true } spaced)
         {
             return ValidGroup(spaced.Groups[1].Value);
         }
@@ -350,8 +408,15 @@ public static partial class ReleaseNameParser
         return hasTags ? ValidGroup(run) : null; // "Hive-CM8", "D-Z0N3", "Erai-raws"
     }
 
-    private static string? ValidGroup(string g) =>
-        g.Length is > 0 and <= 30 && g.Any(char.IsLetter) && !ReleaseTags.IsTagWord(g) && !EpisodeOnly().IsMatch(g) && !g.Contains('.') ? g : null;
+    private static string? ValidGroup(string g)
+    {
+        // "iNTERNAL-LiEFERDiENST", "SVCD-SOF", "dxva-FraMeSToR": release words before the group are not part of it.
+        while (g.IndexOf('-') is var dash and > 0 && ReleaseTags.IsTagWord(g[..dash]))
+        {
+            g = g[(dash + 1)..];
+        }
+        return g.Length is > 0 and <= 30 && g.Any(char.IsLetter) && !ReleaseTags.IsTagWord(g) && !EpisodeOnly().IsMatch(g) && !g.Contains('.') ? g : null;
+    }
 
     private static Match? LastYear(string text)
     {
@@ -378,7 +443,8 @@ public static partial class ReleaseNameParser
 
     // Dots and underscores separate words in release names, but not inside "5.1", "H.264", "DD+5.1",
     // and a dot before a space is punctuation ("Gov. Deval Patrick").
-    private static string Spaces(string s) => Collapse().Replace(DotSeparator().Replace(s.Replace('_', ' '), " "), " ").Trim();
+    private static string Spaces(string s) =>
+        Collapse().Replace(DotSeparator().Replace(s.Replace('_', ' ').Replace('‒', '-').Replace('–', '-').Replace('—', '-'), " "), " ").Trim();
 
     private static string Clean(string s)
     {
@@ -415,16 +481,26 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^\s*\[([^\]]+)\]\s*_?")]
     private static partial Regex LeadingBracket();
 
-    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingSite();
 
-    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|ru|to|cd|info|me)|eztv|ettv|rartv|rarbg|TGx|EZTVx\.to|PRiME|EtHD|ETRG|ettv)\]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag)|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSite();
+
+    // "x264-LMAO.[VTV]": a bracket after the group is a site's or a tracker's tag.
+    [GeneratedRegex(@"(?<=-[A-Za-z0-9]{2,20})[\s._]*\[[A-Za-z0-9.]{2,20}\]\s*$")]
+    private static partial Regex SiteAfterGroup();
+
+    [GeneratedRegex(@"^\((?:19|20)\d{2}\)")]
+    private static partial Regex BracketedYear();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:S|Season\s?)(?<s>\d{1,2})\s?(?:-\s?|\s(?:Ep?\.?\s?)?)(?<e>\d{1,4})(?:v\d)?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
+    private static partial Regex SeasonThenNumber();
 
     [GeneratedRegex(@"[\[\(][0-9A-Fa-f]{8}[\]\)]")]
     private static partial Regex Checksum();
 
-    [GeneratedRegex(@"(?<=[A-Za-z\)\]!?\-]|\s)\.(?!\s)|\.(?=[A-Za-z\(\[\-])|(?<=\d{3})\.(?=\d)|(?<=\d)\.(?=\d{3})")]
+    [GeneratedRegex(@"(?<=[A-Za-z\)\]!?,\-]|\s)\.(?!\s)|\.(?=[A-Za-z\(\[\-])|(?<=\d{3})\.(?=\d)|(?<=\d)\.(?=\d{3})")]
     private static partial Regex DotSeparator();
 
     [GeneratedRegex(@"\s{2,}")]
@@ -445,7 +521,7 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^(?<n>\d{1,4})(?:v\d)?\s-\s")]
     private static partial Regex NumberFirst();
 
-    [GeneratedRegex(@"(?<=\s)(?:Episode\s?|Ep\.?\s?|E)(?<n>\d{2,4})(?:v\d)?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=\s)(?:(?:Episode\s?|Ep\.?\s?)(?<n>\d{1,4})|E(?<n>\d{2,4}))(?:v\d)?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex EpisodeWord();
 
     [GeneratedRegex(@"\s?-\s?(?<n>\d{2,4})(?:v\d)?(?=\s*$|\s*[\[\(]|\s-\s)")]

@@ -53,7 +53,6 @@ internal sealed partial class ReleaseTags
         {
             strong.Add(s.Index);
         }
-        tags.Source = sources.Select(s => s.Value).FirstOrDefault(v => v != "Remux") ?? (sources.Count > 0 ? "BluRay" : null);
         tags.FirstStrong = strong.Count > 0 ? strong.Min() : text.Length;
 
         // The zone: from the first strong tag, extended left over words that belong with tags
@@ -69,6 +68,10 @@ internal sealed partial class ReleaseTags
         }
         zone = ExtendLeft(text, zone);
         tags.ZoneStart = zone;
+        // A word that is a source only in the tags ("TS", "Web", "CAM") counts only in the tag zone:
+        // "Madame Web 2024 UHD BluRay" is a BluRay, "TC 2000 (1993)" a film's title.
+        var counted = sources.Where(s => IsUnambiguousSource(s.Raw) || s.Index >= zone).Select(s => s.Value).ToList();
+        tags.Source = counted.FirstOrDefault(v => v != "Remux") ?? (counted.Count > 0 ? "BluRay" : null);
 
         var edition = EditionTag().Matches(text).FirstOrDefault(m => m.Index > 0);
         tags.Edition = edition is null ? null : NormalizeEdition(edition.Value);
@@ -206,7 +209,7 @@ internal sealed partial class ReleaseTags
         "webdl" => "WEB-DL",
         "webrip" => "WEBRip",
         "web" => "WEB",
-        "hdtv" or "pdtv" => "HDTV",
+        "hdtv" or "pdtv" or "hdtvrip" => "HDTV",
         "sdtv" => "SDTV",
         "dvdrip" => "DVDRip",
         "dvd" or "dvd5" or "dvd9" or "dvdr" or "dvdr9" or "dvdr5" => "DVD",
@@ -239,7 +242,7 @@ internal sealed partial class ReleaseTags
         return k switch
         {
             "atmos" => null, // with TrueHD or DDP, never alone: the codec is the other word
-            _ when k.StartsWith("dtshd", StringComparison.Ordinal) => "DTS-HD MA",
+            _ when k.StartsWith("dtshd", StringComparison.Ordinal) || k.StartsWith("dtsma", StringComparison.Ordinal) => "DTS-HD MA",
             "dtsx" => "DTS-X",
             "dts" => "DTS",
             "truehd" => "TrueHD",
@@ -283,20 +286,20 @@ internal sealed partial class ReleaseTags
     [GeneratedRegex(@"(?<!\d)(?:(?<w>\d{3,4})[xX×](?<h>\d{3,4})|(?:2160|1080|720|576|480)[pPiI])(?![A-Za-z0-9])|\b4K\b|\bUHD\b")]
     private static partial Regex ResolutionTag();
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:Blu-?Ray|BDRemux|BD-?RM|BDRip|BR-?Rip|WEB[- ]?DL|WEB-?Rip|HDTV|PDTV|SDTV|SD TV|DVD-?Rip|DVDSCR|DVD-?R[59]?|DVD[59]?|HDRip|HDCAM|CAMRip|TELESYNC|TSRip|HDTS|HDTC|TELECINE|SCREENER|REMUX)(?![A-Za-z])|(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:Blu-?Ray|BDRemux|BD-?RM|BDRip|BR-?Rip|WEB[- ]?DL|WEB-?Rip|HDTV(?:Rip)?|PDTV|SDTV|SD TV|DVD-?Rip|DVDSCR|DVD-?R[59]?|DVD[59]?|HDRip|HDCAM|CAMRip|TELESYNC|TSRip|HDTS|HDTC|TELECINE|SCREENER|REMUX)(?![A-Za-z])|(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceTag();
 
     [GeneratedRegex(@"\b(?:[xX]26[45]|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9|VC-?1|MPEG-?2)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VideoCodecTag();
 
-    [GeneratedRegex(@"\b(?:DTS-?HD[ .-]?MA|DTSHD[ .-]?MA|DTS-HD|DTS[-:]?X|DTS|TrueHD|Atmos|DDP(?:[ .]?\d[ .]\d)?|DD\+(?:\d[ .]\d)?|E-?AC-?3|AC-?3|AAC(?:[ .]?\d[ .]\d)?|FLAC|MP3|Opus|LPCM)(?![A-Za-z])|(?<![A-Za-z])DD(?:[ .]?\d[ .]\d)?(?![A-Za-z+])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:DTS-?HD[ .-]?MA|DTSHD[ .-]?MA|DTS-?MAD?|DTS-HD|DTS[-:]?X|DTS|TrueHD|Atmos|DDP(?:[ .]?\d[ .]\d)?|DD\+(?:\d[ .]\d)?|E-?AC-?3D?|AC-?3D?|AAC(?:[ .]?\d[ .]\d|x\d)?|FLAC|MP3|Opus|LPCM)(?![A-Za-z])|(?<![A-Za-z])DD(?:[ .]?\d[ .]\d)?(?![A-Za-z+])", RegexOptions.IgnoreCase)]
     private static partial Regex AudioCodecTag();
 
-    [GeneratedRegex(@"\{edition-[^}]+\}|\b(?:Extended(?:[ ._](?:Cut|Edition))?|Director'?s?[ ._]Cut|(?<![A-Za-z])DC(?![A-Za-z'])|Unrated|Remastered|Theatrical(?:[ ._](?:Cut|Edition))?|IMAX|Criterion(?:[ ._]Edition)?|Uncut|Special[ ._]Edition|(?:\d+(?:st|nd|rd|th)[ ._])?Anniversary[ ._]Edition|Final[ ._]Cut)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\{edition-[^}]+\}|\b(?:Extended(?:[ ._](?:Cut|Edition|Version))?|Director'?s?[ ._]Cut|(?<![A-Za-z])DC(?![A-Za-z'])|Unrated|Remastered|Theatrical(?:[ ._](?:Cut|Edition))?|IMAX|Criterion(?:[ ._]Edition)?|Uncut|Special[ ._]Edition|(?:\d+(?:st|nd|rd|th)[ ._])?Anniversary[ ._]Edition|Final[ ._]Cut)\b", RegexOptions.IgnoreCase)]
     private static partial Regex EditionTag();
 
     // Words that sit among tags but say nothing we keep: fixes, services, formats, subtitle markers.
-    [GeneratedRegex(@"^(?:(?i:PROPER|REPACK|RERIP|REAL|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|COMPLETE|DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|HDR10\+|DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|x265|x264|WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|END|NTSC|PAL|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|CD\d)$")]
+    [GeneratedRegex(@"^(?:(?i:PROPER\d?|REPACK\d?|RERIP|REAL|SUBFORCED|SVCD|VCD|NFO|dxva|ANiME|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|COMPLETE|DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|HDR10\+|DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|x265|x264|WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|END|DOC|NTSC|PAL|v\d|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|CD\d)$")]
     private static partial Regex Companion();
 
     [GeneratedRegex(@"^(?:(?i:french|truefrench|vff|vfi|vfq|vf2|german|italian|ita|spanish|esp|castellano|korean|japanese|jpn|russian|rus|dutch|flemish|polish|portuguese|hindi|tamil|telugu|english|eng|greek|hungarian|hun|chinese|mandarin|cantonese|swedish|danish|norwegian|finnish|czech|turkish|arabic|hebrew|thai|vietnamese|ukrainian|multi)|PL|GER|FRE|FR)$")]
