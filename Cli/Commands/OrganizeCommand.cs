@@ -227,27 +227,36 @@ public static partial class OrganizeCommand
         }
     }
 
+    // Runs a command on one saved plan; an unknown plan (or one in the wrong state) is a usage error.
+    private static int WithPlan(ParseResult parse, GlobalOptions global, Func<PlanExecutor, int> act)
+    {
+        var (catalog, executor) = OpenJournal(parse, global);
+        using (catalog)
+        {
+            try
+            {
+                return act(executor);
+            }
+            catch (ArgumentException e)
+            {
+                parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
+                return ExitCodes.Usage;
+            }
+        }
+    }
+
     private static Command UndoCommand(GlobalOptions global)
     {
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
         undo.SetAction(parse =>
         {
-            var (catalog, executor) = OpenJournal(parse, global);
-            using (catalog)
+            return WithPlan(parse, global, executor =>
             {
-                try
-                {
-                    int n = executor.Undo(parse.GetValue(planId)!);
-                    parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
-                    return ExitCodes.Ok;
-                }
-                catch (ArgumentException e)
-                {
-                    parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
-                    return ExitCodes.Usage;
-                }
-            }
+                int n = executor.Undo(parse.GetValue(planId)!);
+                parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
+                return ExitCodes.Ok;
+            });
         });
         return undo;
     }
@@ -287,33 +296,21 @@ public static partial class OrganizeCommand
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
         var show = new Command("show", "Show a saved plan's entries and the state of each") { planId, json };
-        show.SetAction(parse =>
+        show.SetAction(parse => WithPlan(parse, global, executor =>
         {
-            var (catalog, executor) = OpenJournal(parse, global);
-            using (catalog)
+            var id = parse.GetValue(planId)!;
+            var (status, mode, steps) = executor.Load(id);
+            var entries = steps.Select(s => s.Entry).ToList();
+            var states = steps.Select(s => s.State).ToList();
+            if (parse.GetValue(json))
             {
-                try
-                {
-                    var id = parse.GetValue(planId)!;
-                    var (status, mode, steps) = executor.Load(id);
-                    var entries = steps.Select(s => s.Entry).ToList();
-                    var states = steps.Select(s => s.State).ToList();
-                    if (parse.GetValue(json))
-                    {
-                        parse.InvocationConfiguration.Output.WriteLine(OrganizeReport.ToJson(entries, id, status, mode, states));
-                        return ExitCodes.Ok;
-                    }
-                    OrganizeReport.WriteTable(parse.InvocationConfiguration.Output, entries, mode, states);
-                    parse.InvocationConfiguration.Output.WriteLine($"Plan {id}: {status}, {mode.ToString().ToLowerInvariant()}, {entries.Count(e => e.Acts)} moves, {entries.Count(e => e.Conflict is not null)} conflicts.");
-                    return ExitCodes.Ok;
-                }
-                catch (ArgumentException e)
-                {
-                    parse.InvocationConfiguration.Error.WriteLine("mlm: " + e.Message);
-                    return ExitCodes.Usage;
-                }
+                parse.InvocationConfiguration.Output.WriteLine(OrganizeReport.ToJson(entries, id, status, mode, states));
+                return ExitCodes.Ok;
             }
-        });
+            OrganizeReport.WriteTable(parse.InvocationConfiguration.Output, entries, mode, states);
+            parse.InvocationConfiguration.Output.WriteLine($"Plan {id}: {status}, {mode.ToString().ToLowerInvariant()}, {entries.Count(e => e.Acts)} moves, {entries.Count(e => e.Conflict is not null)} conflicts.");
+            return ExitCodes.Ok;
+        }));
         return show;
     }
 }

@@ -165,16 +165,30 @@ public sealed class OrganizeApplyTests
 
     // Three copies of one episode and a worse one already in the library: the trash policy moves the
     // occupant and both worse sources (one with a subtitle) to the trash, then the best copy in.
-    private static TempTree MakeContestTree(string dest)
+    private sealed class Contest : IDisposable
     {
-        var tree = new TempTree();
-        tree.WriteRandom("in/a/Show.S01E01.720p.mkv", 30_000, 1);
-        tree.WriteRandom("in/a/Show.S01E01.720p.en.srt", 200, 2);
-        tree.WriteRandom("in/b/Show.S01E01.1080p.mkv", 50_000, 3);
-        tree.WriteRandom("in/c/Show.S01E01.480p.mkv", 20_000, 4);
-        Directory.CreateDirectory(Path.Combine(dest, "Show/Season 01"));
-        File.WriteAllBytes(Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv"), TempTree.RandomBytes(10_000, 5));
-        return tree;
+        private readonly string _root = Path.Combine(Path.GetTempPath(), "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
+
+        public Contest()
+        {
+            Dest = Path.Combine(_root, "library");
+            Tree.WriteRandom("in/a/Show.S01E01.720p.mkv", 30_000, 1);
+            Tree.WriteRandom("in/a/Show.S01E01.720p.en.srt", 200, 2);
+            Tree.WriteRandom("in/b/Show.S01E01.1080p.mkv", 50_000, 3);
+            Tree.WriteRandom("in/c/Show.S01E01.480p.mkv", 20_000, 4);
+            Directory.CreateDirectory(Path.Combine(Dest, "Show/Season 01"));
+            File.WriteAllBytes(Path.Combine(Dest, "Show/Season 01/Show - S01E01.mkv"), TempTree.RandomBytes(10_000, 5));
+        }
+
+        public TempTree Tree { get; } = new();
+
+        public string Dest { get; }
+
+        public void Dispose()
+        {
+            Tree.Dispose();
+            Directory.Delete(_root, recursive: true);
+        }
     }
 
     [TestMethod]
@@ -183,31 +197,23 @@ public sealed class OrganizeApplyTests
         int crashAt = 1;
         for (; crashAt < 80; crashAt++)
         {
-            var root = Path.Combine(Path.GetTempPath(), "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
-            var dest = Path.Combine(root, "library");
-            using var tree = MakeContestTree(dest);
-            try
-            {
-                await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
-                var before = Snapshot(tree.Files, dest);
+            using var contest = new Contest();
+            var (tree, dest) = (contest.Tree, contest.Dest);
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var before = Snapshot(tree.Files, dest);
 
-                int exit = await RunProcessAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"), crashAt);
-                var (_, plans, recoverError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
-                CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), $"crash after journal write {crashAt}: every file exactly once ({recoverError})");
-                Assert.AreEqual(before[tree.PathOf("in/b/Show.S01E01.1080p.mkv")], Snapshot(dest)[Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv")], $"crash after journal write {crashAt}: the finished plan put the best copy in place");
+            int exit = await RunProcessAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"), crashAt);
+            var (_, plans, recoverError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), $"crash after journal write {crashAt}: every file exactly once ({recoverError})");
+            Assert.AreEqual(before[tree.PathOf("in/b/Show.S01E01.1080p.mkv")], Snapshot(dest)[Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv")], $"crash after journal write {crashAt}: the finished plan put the best copy in place");
 
-                var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
-                var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
-                Assert.AreEqual(0, undoExit, undoError);
-                CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"crash after journal write {crashAt}: undo restores every file to its place");
-                if (exit == 0)
-                {
-                    break;
-                }
-            }
-            finally
+            var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
+            var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
+            Assert.AreEqual(0, undoExit, undoError);
+            CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"crash after journal write {crashAt}: undo restores every file to its place");
+            if (exit == 0)
             {
-                Directory.Delete(root, recursive: true);
+                break;
             }
         }
         Assert.IsGreaterThan(10, crashAt, "the plan was interrupted at every step");
@@ -219,29 +225,21 @@ public sealed class OrganizeApplyTests
         int crashAt = 1;
         for (; crashAt < 80; crashAt++)
         {
-            var root = Path.Combine(Path.GetTempPath(), "mlm-test-" + Guid.NewGuid().ToString("N")[..8]);
-            var dest = Path.Combine(root, "library");
-            using var tree = MakeContestTree(dest);
-            try
-            {
-                await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
-                var before = Snapshot(tree.Files, dest);
-                var (applyExit, output, applyError) = await CliRunner.RunAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"));
-                Assert.AreEqual(0, applyExit, applyError);
-                var plan = output.Split(' ')[2].TrimEnd(':');
+            using var contest = new Contest();
+            var (tree, dest) = (contest.Tree, contest.Dest);
+            await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+            var before = Snapshot(tree.Files, dest);
+            var (applyExit, output, applyError) = await CliRunner.RunAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"));
+            Assert.AreEqual(0, applyExit, applyError);
+            var plan = output.Split(' ')[2].TrimEnd(':');
 
-                int exit = await RunProcessAsync(["--catalog", tree.Catalog, "organize", "undo", plan], crashAt);
-                var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
-                StringAssert.Contains(plans, $"{plan}\tundone");
-                CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"undo killed after journal write {crashAt}: the tree is back as it was");
-                if (exit == 0)
-                {
-                    break;
-                }
-            }
-            finally
+            int exit = await RunProcessAsync(["--catalog", tree.Catalog, "organize", "undo", plan], crashAt);
+            var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+            StringAssert.Contains(plans, $"{plan}\tundone");
+            CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"undo killed after journal write {crashAt}: the tree is back as it was");
+            if (exit == 0)
             {
-                Directory.Delete(root, recursive: true);
+                break;
             }
         }
         Assert.IsGreaterThan(8, crashAt, "the undo was interrupted at every step");
