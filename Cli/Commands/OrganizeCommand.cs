@@ -249,15 +249,12 @@ public static partial class OrganizeCommand
     {
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
-        undo.SetAction(parse =>
+        undo.SetAction(parse => WithPlan(parse, global, executor =>
         {
-            return WithPlan(parse, global, executor =>
-            {
-                int n = executor.Undo(parse.GetValue(planId)!);
-                parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
-                return ExitCodes.Ok;
-            });
-        });
+            int n = executor.Undo(parse.GetValue(planId)!);
+            parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
+            return ExitCodes.Ok;
+        }));
         return undo;
     }
 
