@@ -39,7 +39,7 @@ public static partial class OrganizeCommand
             }
             if (writes == interruptAt)
             {
-                using var kill = System.Diagnostics.Process.Start("kill", ["-INT", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                using var kill = System.Diagnostics.Process.Start("bash", ["-c", "kill -INT " + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
                 kill.WaitForExit();
                 Thread.Sleep(200); // the runtime's signal thread cancels the token meanwhile
             }

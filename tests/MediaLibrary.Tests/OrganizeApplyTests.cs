@@ -331,8 +331,16 @@ public sealed class OrganizeApplyTests
         var free = tree.WriteRandom("in/free/Show.S01E02.mkv", 1000, 2);
         var dest = Path.Combine(tree.Root, "library");
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
-        // chattr +i: even root may not rename out of an immutable folder (a read-only share behaves alike).
-        TestMedia.RunTool("chattr", "+i", tree.PathOf("in/locked"));
+        // A folder nobody may rename out of: chattr +i binds even root; without root, no write permission does.
+        bool root = Environment.IsPrivilegedProcess;
+        if (root)
+        {
+            TestMedia.RunTool("chattr", "+i", tree.PathOf("in/locked"));
+        }
+        else
+        {
+            File.SetUnixFileMode(tree.PathOf("in/locked"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        }
         try
         {
             var (exit, _, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply"));
@@ -345,7 +353,14 @@ public sealed class OrganizeApplyTests
         }
         finally
         {
-            TestMedia.RunTool("chattr", "-i", tree.PathOf("in/locked"));
+            if (root)
+            {
+                TestMedia.RunTool("chattr", "-i", tree.PathOf("in/locked"));
+            }
+            else
+            {
+                File.SetUnixFileMode(tree.PathOf("in/locked"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
     }
 
