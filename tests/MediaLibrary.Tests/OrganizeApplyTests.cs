@@ -337,7 +337,7 @@ public sealed class OrganizeApplyTests
         {
             TestMedia.RunTool("chattr", "+i", tree.PathOf("in/locked"));
         }
-        else
+        else if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(tree.PathOf("in/locked"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         }
@@ -357,7 +357,7 @@ public sealed class OrganizeApplyTests
             {
                 TestMedia.RunTool("chattr", "-i", tree.PathOf("in/locked"));
             }
-            else
+            else if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(tree.PathOf("in/locked"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
