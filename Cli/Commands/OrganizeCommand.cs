@@ -111,9 +111,10 @@ public static partial class OrganizeCommand
             }
             if (applyId is { Length: > 0 })
             {
-                if (parse.GetValue(template) is not null || parse.GetValue(dest) is not null || parse.GetResult(mode) is { Implicit: false } || parse.GetResult(policy) is { Implicit: false })
+                if (parse.GetValue(template) is not null || parse.GetValue(dest) is not null || parse.GetResult(mode) is { Implicit: false }
+                    || parse.GetResult(policy) is { Implicit: false } || parse.GetValue(trash) is not null || roots.Length > 0)
                 {
-                    error.WriteLine("mlm: --apply PLAN carries out a saved plan as it was made; leave out --template, --dest, --mode and --on-conflict");
+                    error.WriteLine("mlm: --apply PLAN carries out a saved plan exactly as it was previewed; leave out PATHs, --template, --dest, --mode, --on-conflict and --trash");
                     return ExitCodes.Usage;
                 }
                 var (catalog, executor) = OpenJournal(parse, global);
@@ -251,9 +252,18 @@ public static partial class OrganizeCommand
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
         undo.SetAction(parse => WithPlan(parse, global, executor =>
         {
-            int n = executor.Undo(parse.GetValue(planId)!);
-            parse.InvocationConfiguration.Output.WriteLine($"Undone: {n} files moved back.");
-            return ExitCodes.Ok;
+            var id = parse.GetValue(planId)!;
+            var (undone, kept) = executor.Undo(id);
+            // What could not go back stays where the plan put it, each with its reason; undo tries again.
+            foreach (var (entry, state) in executor.Load(id).Steps.Where(s => s.State.StartsWith("undo-skipped", StringComparison.Ordinal)))
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"mlm: {entry.Target}: {state}");
+            }
+            if (!parse.GetValue(global.Quiet))
+            {
+                parse.InvocationConfiguration.Output.WriteLine($"Undone: {undone} files back where they were{(kept > 0 ? $", {kept} kept where they are (run undo again once the reason is gone)" : "")}.");
+            }
+            return kept > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
         }));
         return undo;
     }

@@ -72,11 +72,55 @@ public static partial class UnixFiles
     /// <exception cref="StatException">The rename failed; <see cref="StatException.Errno"/> says why.</exception>
     public static void RenameNoReplace(string from, string to)
     {
-        if (RenameAt2(AtFdcwd, from, AtFdcwd, to, 1) != 0)
+        if (RenameAt2(AtFdcwd, from, AtFdcwd, to, 1) == 0)
+        {
+            return;
+        }
+        var error = Error(from);
+        if (error.Errno is not (EINVAL or ENOSYS or EOPNOTSUPP))
+        {
+            throw error;
+        }
+        // NFS, many FUSE file systems and older OpenZFS lack RENAME_NOREPLACE: link(2) refuses an
+        // existing name just as atomically; then the old name goes. A crash in between leaves two
+        // names of one file, which a recovery tells by their inode.
+        if (Link(from, to) != 0)
+        {
+            throw Error(from);
+        }
+        if (Unlink(from) != 0)
         {
             throw Error(from);
         }
     }
+
+    /// <summary>Flushes a folder's entries to disk (fsync of the directory), so that a rename into it
+    /// survives a power cut before anything that relies on it (removing the source) happens.</summary>
+    /// <exception cref="StatException">The folder could not be opened or flushed.</exception>
+    public static void SyncDirectory(string path)
+    {
+        int fd = Open(path, ORdOnly | OCloExec | ODirectory);
+        if (fd < 0)
+        {
+            throw Error(path);
+        }
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (Fsync(fd) != 0)
+        {
+            throw Error(path);
+        }
+    }
+
+    private const int EINVAL = 22;
+    private const int ENOSYS = 38;
+    private const int EOPNOTSUPP = 95;
+    private const int ODirectory = 0x10000;
+
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "unlink", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Unlink(string path);
 
     /// <summary>Sets the modification time to the nanosecond (utimensat; the access time is left alone),
     /// as <c>mv</c> keeps it for a file copied to another file system.</summary>

@@ -18,6 +18,8 @@ public sealed class OrganizePlanner
     private static readonly HashSet<string> SidecarExtensions = new(
         new ClassifierSettings().SubtitleExtensions.Concat(new ClassifierSettings().XmlExtensions), StringComparer.OrdinalIgnoreCase);
 
+    private static readonly HashSet<string> VideoExtensions = new(new ClassifierSettings().MediaExtensions, StringComparer.OrdinalIgnoreCase);
+
     private readonly CatalogStore _catalog;
     private readonly NamingTemplate _template;
     private readonly string _destination;
@@ -27,6 +29,7 @@ public sealed class OrganizePlanner
     private readonly string _trashBatch;
     private readonly Dictionary<string, string> _claimed = new(StringComparer.Ordinal); // target -> source
     private readonly HashSet<string> _freed = new(StringComparer.Ordinal); // files that go to the trash earlier in the plan
+    private readonly HashSet<string> _planned = new(StringComparer.Ordinal); // every source of the plan (videos and sidecars)
 
     /// <param name="catalog">Where the videos, their metadata and sizes come from.</param>
     /// <param name="template">The naming template.</param>
@@ -108,13 +111,15 @@ public sealed class OrganizePlanner
                 .Select(s => (s, Path.GetFileName(s.Path)[stem.Length..]))
                 .ToList();
             units.Add(new Unit(video, target, problem, followers));
+            _planned.Add(video.Path);
+            _planned.UnionWith(followers.Select(f => f.s.Path));
         }
 
         var plan = new List<PlanEntry>();
         foreach (var group in units.GroupBy(u => u.Problem is null ? u.Target : "\0" + u.Video.Path, StringComparer.Ordinal).OrderBy(g => g.Min(u => u.Video.Path), StringComparer.Ordinal))
         {
             // A file already in place keeps its place against newcomers; then path order.
-            var claimants = group.OrderBy(u => u.Video.Path == u.Target ? 0 : 1).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();
+            var claimants = group.OrderBy(u => IsAt(u, u.Target) ? 0 : 1).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();
             if (claimants[0].Problem is { } problem)
             {
                 plan.AddRange(Stay(claimants[0], problem));
@@ -131,13 +136,31 @@ public sealed class OrganizePlanner
                 }
             }
         }
-        return CheckSpace(plan);
+        return KeepRoomOnlyForWhatComes(CheckSpace(plan));
     }
+
+    // A worse copy gives way only for a better one that can come: if the better copy has a conflict
+    // (no room, a hardlink across file systems, a sidecar in the way), the worse ones stay.
+    private static List<PlanEntry> KeepRoomOnlyForWhatComes(List<PlanEntry> plan)
+    {
+        var blocked = plan.Where(e => e.SidecarOf is null && e.Conflict is not null).Select(e => e.Source).ToHashSet(StringComparer.Ordinal);
+        return plan.Select(e => e.MakesRoomFor is { } winner && e.Conflict is null && blocked.Contains(winner)
+            ? e with { Conflict = $"kept: the better copy {winner} cannot come", Note = null }
+            : e).ToList();
+    }
+
+    /// <summary>True when the unit's video already is <paramref name="target"/>: the same path, or the
+    /// same file by another path (a symlinked folder, a hardlink, another case of the name).</summary>
+    private static bool IsAt(Unit unit, string target) => unit.Video.Path == target || SameFile(unit.Video.Path, target);
 
     // Skip and suffix: sources in path order; a taken target is left alone or numbered.
     private IEnumerable<PlanEntry> FirstComeFirstServed(Unit unit)
     {
         var target = unit.Target;
+        if (unit.Video.Path != target && IsAt(unit, target) && !CaseOnly(unit.Video.Path, target))
+        {
+            return InPlace(unit, target);
+        }
         var conflict = Taken(unit, target);
         for (int n = 2; conflict is not null && _policy == ConflictPolicy.Suffix && n < 100; n++)
         {
@@ -155,12 +178,12 @@ public sealed class OrganizePlanner
         {
             unit.Quality = CopyQuality.Of(unit.Video.Path, unit.Video.Size, unit.Video.Media);
         }
-        var inPlace = claimants.FirstOrDefault(u => u.Video.Path == target);
+        var inPlace = claimants.FirstOrDefault(u => IsAt(u, target) && !CaseOnly(u.Video.Path, target));
         var ranked = claimants.Where(u => u != inPlace).OrderByDescending(u => u.Quality).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();
         var entries = new List<PlanEntry>();
         if (inPlace is not null)
         {
-            entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, f.Record.Path, f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null)));
+            entries.AddRange(InPlace(inPlace, target));
         }
         if (ranked.Count == 0)
         {
@@ -171,7 +194,7 @@ public sealed class OrganizePlanner
         Unit? winner = best;
         string occupantName = "";
         CopyQuality? occupantQuality = null;
-        bool occupied = inPlace is not null || ((File.Exists(target) || Directory.Exists(target)) && !ranked.Any(u => SameFileOtherCase(u.Video.Path, target)));
+        bool occupied = inPlace is not null || ((File.Exists(target) || Directory.Exists(target)) && !ranked.Any(u => SameFile(u.Video.Path, target)));
         if (occupied)
         {
             occupantName = target;
@@ -187,11 +210,11 @@ public sealed class OrganizePlanner
                 if (inPlace is not null)
                 {
                     entries.Clear();
-                    entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null, note, ToTrash: true)));
+                    entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
                 }
                 else
                 {
-                    entries.AddRange(OccupantFiles(target).Select(f => new PlanEntry(f, TrashPath(f), new FileInfo(f).Length, f == target ? null : target, null, note, ToTrash: true)));
+                    entries.AddRange(OccupantFiles(target).Select(f => new PlanEntry(f, TrashPath(f), new FileInfo(f).Length, f == target ? null : target, null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
                 }
                 foreach (var e in entries)
                 {
@@ -223,7 +246,7 @@ public sealed class OrganizePlanner
             // Worse sources go to the trash only when organizing moves them; a copy or link leaves sources be.
             if (_policy == ConflictPolicy.Trash && _mode == OrganizeMode.Move)
             {
-                var moves = loser.Files("").Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == loser.Video ? null : loser.Video.Path, null, "to the trash: " + why, ToTrash: true)).ToList();
+                var moves = loser.Files("").Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == loser.Video ? null : loser.Video.Path, null, "to the trash: " + why, ToTrash: true, MakesRoomFor: winner?.Video.Path)).ToList();
                 var taken = moves.FirstOrDefault(m => _claimed.ContainsKey(m.Target) || File.Exists(m.Target));
                 entries.AddRange(taken is null ? moves : Stay(loser, $"its place in the trash is taken: {taken.Target}"));
                 moves.ForEach(m => _claimed.TryAdd(m.Target, m.Source));
@@ -247,19 +270,31 @@ public sealed class OrganizePlanner
         return CopyQuality.Of(target, size, media is { ProbeError.Length: 0 } ? media : null);
     }
 
-    // The file at a target and its subtitles/.nfo beside it (they would describe the wrong video once it goes).
-    private static IEnumerable<string> OccupantFiles(string target)
+    // The file at a target and its subtitles/.nfo beside it (they would describe the wrong video once
+    // it goes): those whose longest matching video stem is the occupant's, and that no other entry of
+    // the plan moves ("Film.Part2.en.srt" stays with "Film.Part2.mkv").
+    private IEnumerable<string> OccupantFiles(string target)
     {
-        yield return target;
+        var folder = Path.GetDirectoryName(target)!;
+        var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).ToList();
+        var videoStems = files.Where(f => VideoExtensions.Contains(Path.GetExtension(f))).Select(f => Path.GetFileNameWithoutExtension(f) + ".").ToList();
         var stem = Path.GetFileNameWithoutExtension(target) + ".";
-        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(target)!).Order(StringComparer.Ordinal))
+        var swept = new List<string> { target };
+        foreach (var file in files)
         {
             var name = Path.GetFileName(file);
-            if (file != target && name.StartsWith(stem, StringComparison.Ordinal) && SidecarExtensions.Contains(Path.GetExtension(name)))
+            if (file == target || !name.StartsWith(stem, StringComparison.OrdinalIgnoreCase) || !SidecarExtensions.Contains(Path.GetExtension(name))
+                || _planned.Contains(file) || _claimed.Values.Contains(file, StringComparer.Ordinal))
             {
-                yield return file;
+                continue;
             }
+            if (videoStems.Where(v => name.StartsWith(v, StringComparison.OrdinalIgnoreCase)).MaxBy(v => v.Length) is { } longest && longest.Length > stem.Length)
+            {
+                continue; // another video's
+            }
+            swept.Add(file);
         }
+        return swept;
     }
 
     private string TrashPath(string source) => Path.Combine(_trashBatch, source.TrimStart('/'));
@@ -283,9 +318,9 @@ public sealed class OrganizePlanner
     {
         foreach (var (record, target) in unit.Files(videoTarget))
         {
-            if (record.Path == target || SameFileOtherCase(record.Path, target))
+            if (record.Path == target || SameFile(record.Path, target))
             {
-                continue; // already there, or there but for the case of its name
+                continue; // already there, or there by another name of the same file (case, symlinked folder, hardlink)
             }
             if (_claimed.TryGetValue(target, out var other))
             {
@@ -299,23 +334,31 @@ public sealed class OrganizePlanner
         return null;
     }
 
-    /// <summary>True when <paramref name="target"/> names <paramref name="source"/> itself on a
-    /// case-insensitive file system: a case-only rename, which the executor makes through a temporary name.</summary>
-    private static bool SameFileOtherCase(string source, string target)
+    /// <summary>True when both paths name one file (following links): another case of the name on a
+    /// case-insensitive file system, a symlinked folder, a hardlink.</summary>
+    private static bool SameFile(string a, string b)
     {
-        if (source == target || !string.Equals(source, target, StringComparison.OrdinalIgnoreCase))
+        if (a == b)
         {
-            return false;
+            return true;
         }
         try
         {
-            return UnixFiles.Stat(source).SameInode(UnixFiles.Stat(target));
+            return UnixFiles.Stat(a, followSymlinks: true).SameInode(UnixFiles.Stat(b, followSymlinks: true));
         }
         catch (StatException)
         {
             return false;
         }
     }
+
+    private static bool CaseOnly(string source, string target) =>
+        source != target && string.Equals(source, target, StringComparison.OrdinalIgnoreCase);
+
+    // A unit with nothing to do: its files are shown as in place.
+    private static IEnumerable<PlanEntry> InPlace(Unit unit, string target) =>
+        unit.Files(target).Select(f => new PlanEntry(f.Record.Path, f.Record.Path, f.Record.Size, f.Record == unit.Video ? null : unit.Video.Path, null,
+            f.Record.Path == f.Target ? null : $"already there: {f.Target} is this same file"));
 
     /// <summary>"target inside source": a folder the target needs is a file, possibly one being organized.</summary>
     private string? InsideAFile(string target, HashSet<string> sources)

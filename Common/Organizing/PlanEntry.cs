@@ -8,7 +8,9 @@ namespace MediaLibrary.Common.Organizing;
 /// <param name="Conflict">Null when the move can go ahead; else why not (the policy decides).</param>
 /// <param name="Note">Why a move is what it is ("to the trash: ... is better"), for people reading the plan.</param>
 /// <param name="ToTrash">A copy that gives way: moved to the trash folder, whatever the plan's mode.</param>
-public sealed record PlanEntry(string Source, string Target, long Size, string? SidecarOf, string? Conflict, string? Note = null, bool ToTrash = false)
+/// <param name="MakesRoomFor">For a copy that gives way: the better copy's source. If that one cannot
+/// come, this one stays (or is put back).</param>
+public sealed record PlanEntry(string Source, string Target, long Size, string? SidecarOf, string? Conflict, string? Note = null, bool ToTrash = false, string? MakesRoomFor = null)
 {
     /// <summary>Nothing to do: the file is already where the template puts it.</summary>
     public bool InPlace => string.Equals(Source, Target, StringComparison.Ordinal);

@@ -17,6 +17,11 @@ namespace MediaLibrary.Common.Organizing;
 public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite = null)
 {
     private const string PartialSuffix = ".mlm-partial";
+
+    // A copy's temporary name: hidden, short (a 255-byte target name plus a suffix would not fit
+    // NAME_MAX), and the same at every try of the step, so a recovery finds it.
+    private static string PartialOf(BsonDocument step, string to, string suffix = PartialSuffix) =>
+        Path.Combine(Path.GetDirectoryName(to)!, "." + step["_id"].AsString.Replace(':', '-') + suffix);
     private readonly ILiteCollection<BsonDocument> _plans = catalog.Collection("organize_plans");
     private readonly ILiteCollection<BsonDocument> _steps = ByPlan(catalog.Collection("organize_steps"));
     private CancellationToken _cancel; // of the apply under way: stops a long copy part way
@@ -59,6 +64,10 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
             {
                 step["trash"] = true;
             }
+            if (e.MakesRoomFor is not null)
+            {
+                step["room_for"] = e.MakesRoomFor;
+            }
             if (e.Acts && TryStat(e.Source) is { } stat)
             {
                 step["identity"] = $"{stat.Device}:{stat.Inode}:{stat.Size}:{stat.MtimeNs}";
@@ -98,11 +107,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         _cancel = cancellationToken;
         try
         {
-            foreach (var step in Steps(planId).Where(s => s["state"].AsString == "pending"))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                Run(step, mode);
-            }
+            Advance(planId, mode, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -130,10 +135,81 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
                 s.TryGetValue("sidecar_of", out var of) ? of.AsString : null,
                 state.StartsWith("conflict: ", StringComparison.Ordinal) ? state["conflict: ".Length..] : null,
                 s.TryGetValue("note", out var note) ? note.AsString : null,
-                s.TryGetValue("trash", out var trash) && trash.AsBoolean);
+                s.TryGetValue("trash", out var trash) && trash.AsBoolean,
+                s.TryGetValue("room_for", out var room) ? room.AsString : null);
             return (entry, state);
         }).ToList();
         return (plan["status"].AsString, ModeOf(plan), steps);
+    }
+
+    /// <summary>Runs every step not yet finished, in order: pending ones from the start, ones a crash
+    /// caught under way from their state. A sidecar moves only after its video did; when a better copy
+    /// cannot come, the worse ones that made room for it go back.</summary>
+    private int Advance(string planId, OrganizeMode mode, CancellationToken cancellationToken)
+    {
+        var steps = Steps(planId);
+        var bySource = steps.GroupBy(s => s["source"].AsString).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        int ran = 0;
+        foreach (var step in steps)
+        {
+            var state = step["state"].AsString;
+            if (state is "done" || state.StartsWith("undo", StringComparison.Ordinal) || state.StartsWith("skipped", StringComparison.Ordinal) || state.StartsWith("conflict", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            ran++;
+            if (state == "pending")
+            {
+                if (Held(step, bySource) is { } why)
+                {
+                    SetState(step, "skipped: " + why);
+                    continue;
+                }
+                Run(step, mode);
+            }
+            else if (Moves(step, mode))
+            {
+                Move(step, step["source"].AsString, step["target"].AsString, forward: true); // moving, copying or copied: finished from its state
+            }
+            else
+            {
+                Place(step, mode);
+            }
+            if (step["state"].AsString.StartsWith("skipped", StringComparison.Ordinal))
+            {
+                PutBack(steps, step["source"].AsString);
+            }
+        }
+        return ran;
+    }
+
+    // A sidecar moves only after its video did; a worse copy gives way only to a better one that came.
+    private static string? Held(BsonDocument step, Dictionary<string, BsonDocument> bySource)
+    {
+        if (step.TryGetValue("sidecar_of", out var video) && bySource.TryGetValue(video.AsString, out var videoStep) && videoStep["state"].AsString != "done")
+        {
+            return "its video did not move";
+        }
+        if (step.TryGetValue("room_for", out var winner) && bySource.TryGetValue(winner.AsString, out var winnerStep) && winnerStep["state"].AsString.StartsWith("skipped", StringComparison.Ordinal))
+        {
+            return "the better copy could not come, so this one stays";
+        }
+        return null;
+    }
+
+    // The better copy could not come (changed since the preview, no room, a failed copy): the worse
+    // ones that went to the trash to make room for it go back, last first, so the library keeps its file.
+    private void PutBack(List<BsonDocument> steps, string winner)
+    {
+        foreach (var made in steps.Where(s => s.TryGetValue("room_for", out var r) && r.AsString == winner && s["state"].AsString == "done").Reverse().ToList())
+        {
+            SetState(made, "undo-pending");
+            if (Move(made, made["target"].AsString, made["source"].AsString, forward: false))
+            {
+                SetState(made, "undone: put back, as the better copy could not come");
+            }
+        }
     }
 
     // The first touch of a step: skipped when its source is no longer the file the plan was made from.
@@ -172,7 +248,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 
     /// <summary>Copy, hardlink or symlink: the source stays; the target is made without replacing anything.</summary>
     private void Place(BsonDocument step, OrganizeMode mode) =>
-        Guarded(step, step["target"].AsString + PartialSuffix, forward: true, () =>
+        Guarded(step, step["source"].AsString, PartialOf(step, step["target"].AsString), forward: true, () =>
         {
             PlaceUnguarded(step, mode);
             return true;
@@ -182,11 +258,11 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     {
         var source = step["source"].AsString;
         var target = step["target"].AsString;
-        var temp = target + PartialSuffix;
+        var temp = PartialOf(step, target);
         if (step["state"].AsString == "placing")
         {
-            // Recovering: our own partial copy goes; a finished target is kept as done.
-            if (mode == OrganizeMode.Copy && File.Exists(temp))
+            // Recovering: our own partial copy goes (the source is still there); a finished target is kept as done.
+            if (mode == OrganizeMode.Copy && File.Exists(temp) && File.Exists(source))
             {
                 File.Delete(temp);
             }
@@ -273,7 +349,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     /// <summary>Undo of copy/hardlink/symlink: removes the target only while it is still ours (a
     /// copy someone edited since, or the last copy of a vanished source, is kept).</summary>
     private bool Unplace(BsonDocument step, OrganizeMode mode) =>
-        Guarded(step, "", forward: false, () => UnplaceUnguarded(step, mode));
+        Guarded(step, step["source"].AsString, "", forward: false, () => UnplaceUnguarded(step, mode));
 
     private bool UnplaceUnguarded(BsonDocument step, OrganizeMode mode)
     {
@@ -291,20 +367,27 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 
     /// <summary>Moves every file of an applied plan back to where it was (for copies and links:
     /// removes those still as made), last step first.</summary>
+    /// <returns>How many files went back, and how many could not (kept where they are, each step
+    /// saying why: a later undo tries those again).</returns>
     /// <exception cref="ArgumentException">No such plan, or it was never applied.</exception>
-    public int Undo(string planId)
+    public (int Undone, int Kept) Undo(string planId)
     {
         var plan = _plans.FindById(planId) ?? throw new ArgumentException($"no organize plan '{planId}' (see 'mlm organize plans')");
         var status = plan["status"].AsString;
-        if (status is "planned" or "undone")
+        var kept = Steps(planId).Where(s => s["state"].AsString.StartsWith("undo-skipped", StringComparison.Ordinal)).ToList();
+        if (status == "planned" || (status == "undone" && kept.Count == 0))
         {
             throw new ArgumentException($"plan '{planId}' is {status}: there is nothing to undo");
+        }
+        foreach (var step in kept)
+        {
+            SetState(step, "done"); // tried again: what stood in the way may have gone
         }
         // A stopped plan's steps that never ran stay as they are; the rest go back.
         SetPlan(planId, "undoing");
         int undone = UndoSteps(planId, ModeOf(plan));
         SetPlan(planId, "undone");
-        return undone;
+        return (undone, Steps(planId).Count(s => s["state"].AsString.StartsWith("undo-skipped", StringComparison.Ordinal)));
     }
 
     // Also the recovery of an undo that was killed: steps already back are "undone", one caught
@@ -354,27 +437,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
                 SetPlan(id, "undone");
                 continue;
             }
-            foreach (var step in Steps(id))
-            {
-                var state = step["state"].AsString;
-                if (state is "done" or "undone" || state.StartsWith("skipped", StringComparison.Ordinal) || state.StartsWith("conflict", StringComparison.Ordinal) || state.StartsWith("undo", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-                if (state == "pending")
-                {
-                    Run(step, mode);
-                }
-                else if (Moves(step, mode))
-                {
-                    Move(step, step["source"].AsString, step["target"].AsString, forward: true); // moving, copying or copied: finished from its state
-                }
-                else
-                {
-                    Place(step, mode);
-                }
-                recovered++;
-            }
+            recovered += Advance(id, mode, CancellationToken.None);
             SetPlan(id, "applied");
         }
         return recovered;
@@ -395,7 +458,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
 
     /// <returns>True when the file is now at <paramref name="to"/>.</returns>
     private bool Move(BsonDocument step, string from, string to, bool forward) =>
-        Guarded(step, to + PartialSuffix, forward, () => MoveUnguarded(step, from, to, forward));
+        Guarded(step, from, PartialOf(step, to), forward, () => MoveUnguarded(step, from, to, forward));
 
     /// <summary>
     /// A step that fails (no space left, permission denied, a read-only or vanished folder) is
@@ -403,7 +466,7 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     /// later recovery fail on the same step again. Our own partial copy goes; the source is intact
     /// (it is removed only after a verified copy is in place).
     /// </summary>
-    private bool Guarded(BsonDocument step, string partial, bool forward, Func<bool> act)
+    private bool Guarded(BsonDocument step, string source, string partial, bool forward, Func<bool> act)
     {
         try
         {
@@ -413,7 +476,8 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or StatException or ArgumentOutOfRangeException)
         {
             var state = step["state"].AsString;
-            if (state is "copying" or "undo-copying" or "placing" && File.Exists(partial))
+            // Only while the source is there is a partial copy surely not the only one.
+            if (state is "copying" or "undo-copying" or "placing" && File.Exists(partial) && File.Exists(source))
             {
                 try
                 {
@@ -442,12 +506,31 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
             return MoveCaseOnly(step, from, to, forward);
         }
         var prefix = forward ? "" : "undo-";
-        var temp = to + PartialSuffix;
+        var temp = PartialOf(step, to);
         var state = step["state"].AsString;
         bool wasCopying = state is "copying" or "undo-copying" or "copied" or "undo-copied";
-        if (wasCopying && File.Exists(temp))
+        if (File.Exists(temp))
         {
-            File.Delete(temp); // our own unverified partial copy (we crashed while copying): the source is intact
+            if (File.Exists(from))
+            {
+                File.Delete(temp); // our own partial copy from before a crash: the source is whole
+            }
+            else if (!File.Exists(to))
+            {
+                // A power cut kept the source's removal but lost the rename of its (flushed,
+                // verified) copy: the copy is the file now, and goes where it was going.
+                UnixFiles.RenameNoReplace(temp, to);
+                UnixFiles.SyncDirectory(Path.GetDirectoryName(to)!);
+                Finish(step, from, to, forward);
+                return true;
+            }
+        }
+        if (File.Exists(from) && File.Exists(to) && SameInodeBoth(from, to))
+        {
+            // Two names of one file: a link-then-unlink move (no RENAME_NOREPLACE here) cut in between.
+            File.Delete(from);
+            Finish(step, from, to, forward);
+            return true;
         }
         if (wasCopying && File.Exists(from) && File.Exists(to))
         {
@@ -456,7 +539,9 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         }
         if (!File.Exists(from))
         {
-            if (File.Exists(to) && state is "moving" or "copied" or "undo-moving" or "undo-copied")
+            // Moved already: the journal says so, or lagged behind the disk (the file at the target is
+            // the one the plan recorded: same size and mtime, which a copy keeps too).
+            if (File.Exists(to) && (state is "moving" or "copied" or "undo-moving" or "undo-copied" || (forward && IsRecordedFile(step, to))))
             {
                 Finish(step, from, to, forward);
                 return true;
@@ -489,8 +574,11 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     private bool MoveCaseOnly(BsonDocument step, string from, string to, bool forward)
     {
         var prefix = forward ? "" : "undo-";
-        var temp = Path.Combine(Path.GetDirectoryName(to)!, "." + Path.GetFileName(to) + ".mlm-case");
-        bool midway = step["state"].AsString == prefix + "case" && File.Exists(temp);
+        var temp = PartialOf(step, to, ".mlm-case");
+        // Whatever the journal says (it may lag behind the disk), a file at the temporary name and none
+        // at the old one is midway.
+        bool midway = File.Exists(temp) && !File.Exists(from);
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
         if (!midway)
         {
             if (!File.Exists(from))
@@ -553,10 +641,27 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
         }
     }
 
+    private static bool SameInodeBoth(string a, string b)
+    {
+        try
+        {
+            return UnixFiles.Stat(a).SameInode(UnixFiles.Stat(b));
+        }
+        catch (StatException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsRecordedFile(BsonDocument step, string path) =>
+        step.TryGetValue("identity", out var identity) && TryStat(path) is { } now
+        && identity.AsString.Split(':') is [_, _, var size, var mtime] && size == now.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        && mtime == now.MtimeNs.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private bool CopyAcross(BsonDocument step, string from, string to, bool forward)
     {
         var prefix = forward ? "" : "undo-";
-        var temp = to + PartialSuffix;
+        var temp = PartialOf(step, to);
         var stat = UnixFiles.Stat(from, followSymlinks: false);
         SetState(step, prefix + "copying");
         CopyToNew(step, from, temp, prefix + "pending");
@@ -578,6 +683,8 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
             SetState(step, prefix + "skipped: target exists");
             return false;
         }
+        // The copy's name must be on disk before the source goes: a power cut must not keep only the removal.
+        UnixFiles.SyncDirectory(Path.GetDirectoryName(to)!);
         SetState(step, prefix + "copied");
         // Just verified: the copy's bytes are the source's (a recovery verifies again before removing).
         File.Delete(from);
@@ -589,11 +696,18 @@ public sealed class PlanExecutor(CatalogStore catalog, Action? afterJournalWrite
     // of the moved file finds its identity unchanged and reads nothing).
     private static void KeepTimesAndMode(string from, string copy, FileStat stat)
     {
-        if (!OperatingSystem.IsWindows())
+        // Best effort: FAT and exFAT refuse modes (and some mounts times); the bytes are what matters.
+        try
         {
-            File.SetUnixFileMode(copy, File.GetUnixFileMode(from));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(copy, File.GetUnixFileMode(from));
+            }
+            UnixFiles.SetModificationTime(copy, stat.MtimeNs);
         }
-        UnixFiles.SetModificationTime(copy, stat.MtimeNs);
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or StatException)
+        {
+        }
     }
 
     private bool RemoveSourceAfterCopy(BsonDocument step, string from, string to, bool forward)
