@@ -81,6 +81,30 @@ public sealed class OrganizeSafetyTests
     }
 
     [TestMethod]
+    public async Task AWorseCopyGoesToTheTrashWithItsOwnSubtitles_NotAnotherVideos()
+    {
+        using var tree = new TempTree();
+        var dest = Path.Combine(tree.Root, "library");
+        tree.WriteRandom("in/Film.2001.1080p.mkv", 5000, 1);
+        Directory.CreateDirectory(dest);
+        var occupant = Path.Combine(dest, "Film (2001).mkv");
+        var ownSub = Path.Combine(dest, "Film (2001).en.srt");
+        var otherVideo = Path.Combine(dest, "Film (2001).Part2.mkv");
+        var otherSub = Path.Combine(dest, "Film (2001).Part2.en.srt");
+        foreach (var f in new[] { occupant, ownSub, otherVideo, otherSub })
+        {
+            File.WriteAllText(f, f);
+        }
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+
+        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--on-conflict", "better", "--json", tree.Files));
+
+        Assert.IsTrue(plan[occupant].GetProperty("target").GetString()!.Contains(".mlm-trash", StringComparison.Ordinal));
+        Assert.IsTrue(plan[ownSub].GetProperty("target").GetString()!.Contains(".mlm-trash", StringComparison.Ordinal));
+        Assert.IsFalse(plan.ContainsKey(otherSub), "Part2's subtitle belongs to Part2");
+    }
+
+    [TestMethod]
     public async Task AnUndoThatMeetsAnObstacle_ExitsOne_AndCanBeRunAgain()
     {
         using var tree = new TempTree();
