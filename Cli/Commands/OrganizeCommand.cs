@@ -63,14 +63,15 @@ public static partial class OrganizeCommand
     public static Command Create(GlobalOptions global)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)", Arity = ArgumentArity.ZeroOrMore };
-        var template = new Option<string?>("--template") { Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
-        var dest = new Option<string?>("--dest") { Description = "Folder the template's paths start from" };
+        var template = new Option<string?>("--template") { HelpName = "TEMPLATE", Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
+        var dest = new Option<string?>("--dest") { HelpName = "DIR", Description = "Folder the template's paths start from" };
         var policy = new Option<ConflictPolicy>("--on-conflict")
         {
+            HelpName = "skip|suffix|better|trash",
             Description = "When a target is taken: skip (default), suffix ('Name (2)'), better (the better copy by resolution/bitrate takes it; a worse file already there goes to the trash), trash (as better, and worse sources go to the trash too). Nothing is ever overwritten or deleted",
             DefaultValueFactory = _ => ConflictPolicy.Skip,
         };
-        var trash = new Option<string?>("--trash") { Description = "Trash folder for copies that give way (default DEST/.mlm-trash)" };
+        var trash = new Option<string?>("--trash") { HelpName = "DIR", Description = "Trash folder for copies that give way (default DEST/.mlm-trash)" };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
         // "--apply" alone applies the plan just made; "--apply PLAN" a saved one. A value not shaped
         // like a plan id ("--apply /some/folder") is one of the PATHs the parser handed to --apply.
@@ -78,8 +79,9 @@ public static partial class OrganizeCommand
         {
             Description = "Carry out a saved plan (--apply PLAN), or the one just made (--apply with --template); journaled, 'mlm organize undo PLAN' reverts it",
             Arity = ArgumentArity.ZeroOrOne,
+            HelpName = "PLAN",
         };
-        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", DefaultValueFactory = _ => OrganizeMode.Move };
+        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", HelpName = "move|copy|hardlink|symlink", DefaultValueFactory = _ => OrganizeMode.Move };
         var command = new Command("organize", "Plan where a naming template puts each video and its subtitles, show and save the plan (a dry run), or apply a plan")
         {
             paths, template, dest, policy, trash, json, apply, mode,
