@@ -62,6 +62,12 @@ public static partial class ReleaseNameParser
                 };
             }
         }
+        // "Watchmen (2019)/Watchmen 1x03.mkv": the show's folder gives the year the file name leaves out.
+        if (parsed is { IsEpisode: true, Year: null, Show: { } name }
+            && folders.Where(f => !SeasonFolder().IsMatch(f)).Select(f => SplitYear(Clean(Spaces(f)))).FirstOrDefault(f => f.Year is not null && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) is { Year: { } showYear })
+        {
+            return parsed with { Year = showYear };
+        }
         return parsed;
     }
 
@@ -129,13 +135,30 @@ public static partial class ReleaseNameParser
         if (SeasonThenNumber().Match(text) is { Success: true } sn && sn.Index > 0 && sn.Index < zone)
         {
             var (show, year) = ShowAndYear(text[..sn.Index], folders);
+            int first = Int(sn.Groups["e"].Value);
+            int last = sn.Groups["to"].Success ? Math.Clamp(Int(sn.Groups["to"].Value), first, first + 100) : first;
             return result with
             {
                 Show = show,
                 Year = year,
                 Season = Int(sn.Groups["s"].Value),
-                Episodes = [Int(sn.Groups["e"].Value)],
+                Episodes = Enumerable.Range(first, last - first + 1).ToArray(),
                 EpisodeTitle = EpisodeTitle(text, sn.Index + sn.Length, fansub ? Math.Min(zone, BracketAfter(text, sn.Index + sn.Length)) : zone, group).Title,
+            };
+        }
+        if ((DottedSeasonEpisode().Match(text) is { Success: true } dse && dse.Index > 0 && dse.Index < zone ? dse : CapMarker().Match(text)) is { Success: true } other
+            && (other.Groups["s"].Success && other.Index > 0))
+        {
+            bool cap = other.Value.StartsWith("Cap", StringComparison.OrdinalIgnoreCase);
+            var showEnd = cap && CapShowEnd().Match(text) is { Success: true } ce && ce.Index > 0 ? ce.Index : other.Index;
+            var (show, year) = ShowAndYear(EpisodeWordAtEnd().Replace(text[..showEnd], ""), folders);
+            return result with
+            {
+                Show = show,
+                Year = year,
+                Season = Int(other.Groups["s"].Value),
+                Episodes = [Int(other.Groups["e"].Value)],
+                EpisodeTitle = cap ? null : EpisodeTitle(text, other.Index + other.Length, zone, group).Title,
             };
         }
         if (CrossEpisode().Match(text) is { Success: true } x && x.Index < zone)
@@ -200,10 +223,22 @@ public static partial class ReleaseNameParser
             cut = Math.Min(cut, square);
         }
         var movieTitle = Clean(text[..cut]);
-        // "Gruppo di famiglia in un interno VOSTFR (1974)": upper-case release words before the year are not the title's.
-        while (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w && ReleaseTags.IsTagWord(w))
+        // "Gruppo di famiglia in un interno VOSTFR (1974)", "Robin Hood [Multi-Subs] [2018]": release
+        // words before the year (upper-case, or in brackets) are not the title's.
+        while (true)
         {
-            movieTitle = Clean(movieTitle[..sp]);
+            if (TrailingBracket().Match(movieTitle) is { Success: true } tb && tb.Index > 0 && tb.Groups[1].Value.Split([' ', '-', ',', '+'], StringSplitOptions.RemoveEmptyEntries).All(ReleaseTags.IsTagWord))
+            {
+                movieTitle = Clean(movieTitle[..tb.Index]);
+            }
+            else if (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w && ReleaseTags.IsTagWord(w))
+            {
+                movieTitle = Clean(movieTitle[..sp]);
+            }
+            else
+            {
+                break;
+            }
         }
         if (movieTitle.Length == 0 && cut < text.Length)
         {
@@ -253,6 +288,16 @@ public static partial class ReleaseNameParser
             {
                 return new Daily(d.Index, d.Index + d.Length, date);
             }
+        }
+        if (NamedMonthDate().Match(text) is { Success: true } named && named.Index > 0
+            && DateOnly.TryParseExact($"{named.Groups["d"].Value.PadLeft(2, '0')} {named.Groups["m"].Value} {named.Groups["y"].Value}", "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var namedDate))
+        {
+            return new Daily(named.Index, named.Index + named.Length, namedDate);
+        }
+        if (CompactDate().Match(text) is { Success: true } compact && compact.Index > 0
+            && DateOnly.TryParseExact(compact.Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var compactDate))
+        {
+            return new Daily(compact.Index, compact.Index + compact.Length, compactDate);
         }
         if (zone < text.Length && ShortDate().Match(text[..zone].TrimEnd()) is { Success: true } s && s.Index > 0
             && DateOnly.TryParseExact("20" + s.Groups[1].Value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var shortDate))
@@ -395,12 +440,13 @@ public static partial class ReleaseNameParser
         {
             return null; // a tag or a word ("x264", "WEB-DL", "DTS-HD")
         }
-        // "x264-GRP", "WEB-DL-NTb", "E-AC3-CMRG", "x264-MARINE-FORD", "S01E12-Judas", "264-BD" (of
-        // H.264): the group follows the longest head that is a tag or an episode marker.
-        for (int dash = run.LastIndexOf('-'); dash > 0; dash = run.LastIndexOf('-', dash - 1))
+        // "x264-GRP", "x264-MARINE-FORD", "E-AC3-CMRG", "PDTVx264-JIVE", "S01E12-Judas", "264-BD" (of
+        // H.264): the group follows the shortest head that is a tag or an episode marker (release
+        // words right after it, as "WEB-DL-NTb", are dropped by ValidGroup).
+        for (int dash = run.IndexOf('-'); dash > 0; dash = run.IndexOf('-', dash + 1))
         {
             var head = run[..dash];
-            if (ReleaseTags.IsTagWord(head) || head.All(char.IsDigit) || SeasonEpisode().IsMatch(head) || CrossEpisode().IsMatch(head))
+            if (ReleaseTags.IsTagWord(head) || IsGluedTag(head) || head.All(char.IsDigit) || SeasonEpisode().IsMatch(head) || CrossEpisode().IsMatch(head))
             {
                 return ValidGroup(run[(dash + 1)..]);
             }
@@ -408,10 +454,13 @@ public static partial class ReleaseNameParser
         return hasTags ? ValidGroup(run) : null; // "Hive-CM8", "D-Z0N3", "Erai-raws"
     }
 
+    // "PDTVx264", "DLx264": tags run together, with nothing else in the word.
+    private static bool IsGluedTag(string word) => !word.Contains('-') && ReleaseTags.Read(word).ZoneStart == 0;
+
     private static string? ValidGroup(string g)
     {
         // "iNTERNAL-LiEFERDiENST", "SVCD-SOF", "dxva-FraMeSToR": release words before the group are not part of it.
-        while (g.IndexOf('-') is var dash and > 0 && ReleaseTags.IsTagWord(g[..dash]))
+        while (g.IndexOf('-') is var dash and > 0 && (ReleaseTags.IsTagWord(g[..dash]) || IsGluedTag(g[..dash])))
         {
             g = g[(dash + 1)..];
         }
@@ -443,8 +492,18 @@ public static partial class ReleaseNameParser
 
     // Dots and underscores separate words in release names, but not inside "5.1", "H.264", "DD+5.1",
     // and a dot before a space is punctuation ("Gov. Deval Patrick").
-    private static string Spaces(string s) =>
-        Collapse().Replace(DotSeparator().Replace(s.Replace('_', ' ').Replace('‒', '-').Replace('–', '-').Replace('—', '-'), " "), " ").Trim();
+    private static string Spaces(string s)
+    {
+        // "11.22.63.S01E06", "Chernobyl.S01E01.1.23.45": in a name separated by dots alone, a dot
+        // between digits separates too ("DD5.1" then reads "DD5 1", which the tags accept).
+        bool dotsOnly = s.IndexOfAny([' ', '_']) < 0;
+        var spaced = DotSeparator().Replace(s.Replace('_', ' ').Replace('‒', '-').Replace('–', '-').Replace('—', '-'), " ");
+        if (dotsOnly)
+        {
+            spaced = DigitDot().Replace(spaced, " ");
+        }
+        return Collapse().Replace(BitDepth().Replace(spaced, "bit"), " ").Trim();
+    }
 
     private static string Clean(string s)
     {
@@ -481,10 +540,10 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^\s*\[([^\]]+)\]\s*_?")]
     private static partial Regex LeadingBracket();
 
-    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics|org)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*|^\s*www\.[^\s\]]+\.[A-Za-z]{2,5}\s*-\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingSite();
 
-    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag)|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics|org)|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSite();
 
     // "x264-LMAO.[VTV]": a bracket after the group is a site's or a tracker's tag.
@@ -494,8 +553,34 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^\((?:19|20)\d{2}\)")]
     private static partial Regex BracketedYear();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:S|Season\s?)(?<s>\d{1,2})\s?(?:-\s?|\s(?:Ep?\.?\s?)?)(?<e>\d{1,4})(?:v\d)?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:S|Season\s?)(?<s>\d{1,2})\s?(?:-\s?|\s(?:Eps?\.?\s?)?|\.)(?<e>\d{1,4})(?:v\d)?(?:-(?<to>\d{1,4}))?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
     private static partial Regex SeasonThenNumber();
+
+    // "Show - 6.01 - Title", "Show - Episode 1.22 - Title".
+    [GeneratedRegex(@"(?:(?<=\s-\s)|(?<=Episode\s))(?<s>\d{1,2})\.(?<e>\d{2})(?=\s-\s|\s*$)", RegexOptions.IgnoreCase)]
+    private static partial Regex DottedSeasonEpisode();
+
+    // Spanish releases: "Show - Temporada 1 [HDTV][Cap.103]".
+    [GeneratedRegex(@"\bCap\.?\s?(?<s>\d{1,2})(?<e>\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex CapMarker();
+
+    [GeneratedRegex(@"\s*-?\s*Episode\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex EpisodeWordAtEnd();
+
+    [GeneratedRegex(@"\s-\sTemporada\b|\[", RegexOptions.IgnoreCase)]
+    private static partial Regex CapShowEnd();
+
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?\s(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex NamedMonthDate();
+
+    [GeneratedRegex(@"(?<![\dA-Za-z])(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?!\d)")]
+    private static partial Regex CompactDate();
+
+    [GeneratedRegex(@"(?<=\d)[- ]bit\b", RegexOptions.IgnoreCase)]
+    private static partial Regex BitDepth();
+
+    [GeneratedRegex(@"(?<=\d)\.(?=\d)")]
+    private static partial Regex DigitDot();
 
     [GeneratedRegex(@"[\[\(][0-9A-Fa-f]{8}[\]\)]")]
     private static partial Regex Checksum();
@@ -506,10 +591,10 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Collapse();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[Ss](?<s>\d{1,4})(?:[\s._-]{0,3})[Ee][Pp]?\s?(?<e>\d{1,5})(?:[\s._]?(?:[Ss]\d{1,4})?[Ee](?<more>\d{1,4})(?!\d))*(?:-[Ee]?(?<to>\d{1,4})(?![\dp])|\s?-\s?[Ee][Pp]?(?<to>\d{1,5}))?(?![\dp])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[Ss](?<s>\d{1,4})(?:[\s._-]{0,3}|x)[Ee][Pp]?\s?(?<e>\d{1,5})(?:[\s._+]?(?:[Ss]\d{1,4})?[Ee](?<more>\d{1,4})(?!\d))*(?:(?:-[Ee]?(?<to>\d{1,4})(?![\dp]))+|\s?-\s?[Ee][Pp]?(?<to>\d{1,5}))?(?![\dp])")]
     private static partial Regex SeasonEpisode();
 
-    [GeneratedRegex(@"(?<![\dA-Za-z])(?<s>\d{1,2})x(?<e>\d{1,3})(?:(?:x|_|[ .]\d{1,2}x)(?<more>\d{2,3}))*(?:-(?:\d{1,2}x)?(?<e2>\d{2,3})|\s?-\s?\d{1,2}x(?<e2>\d{2,3}))?(?![\dA-Za-z])")]
+    [GeneratedRegex(@"(?<![\dA-Za-z])(?<s>\d{1,2})x(?<e>\d{1,3})(?:(?:x|_|[ .]\d{1,2}x)(?<more>\d{2,3}))*(?:(?:-(?:\d{1,2}x)?(?<e2>\d{2,3}))+|\s?-\s?\d{1,2}x(?<e2>\d{2,3}))?(?![\dA-Za-z])")]
     private static partial Regex CrossEpisode();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[ .\-](?<a>\d{2})[ .\-](?<b>\d{2})(?!\d)")]
@@ -547,6 +632,9 @@ public static partial class ReleaseNameParser
 
     [GeneratedRegex(@"\s-\s([A-Za-z0-9]{2,20})$")]
     private static partial Regex SpacedGroup();
+
+    [GeneratedRegex(@"\s*[\[\(]([^\[\]\(\)]+)[\]\)]$")]
+    private static partial Regex TrailingBracket();
 
     [GeneratedRegex(@"^[Ee]\d+$|^\d+$")]
     private static partial Regex EpisodeOnly();

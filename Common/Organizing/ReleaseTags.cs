@@ -82,7 +82,7 @@ internal sealed partial class ReleaseTags
     /// <summary>True when <paramref name="word"/> is a release word (a tag or a word that goes with tags).</summary>
     public static bool IsTagWord(string word) =>
         Whole(ResolutionTag(), word) || Whole(VideoCodecTag(), word) || Whole(AudioCodecTag(), word) || Whole(SourceTag(), word)
-        || Companion().IsMatch(word) || LanguageWord().IsMatch(word);
+        || Companion().IsMatch(word) || LanguageWord().IsMatch(word) || SubtitleWord().IsMatch(word);
 
     private static bool Whole(Regex regex, string word) => regex.Match(word) is { Success: true, Index: 0 } m && m.Length == word.Length;
 
@@ -152,10 +152,10 @@ internal sealed partial class ReleaseTags
 
     private static string? LanguageCode(string word) => word.ToLowerInvariant() switch
     {
-        "french" or "fr" or "truefrench" or "vff" or "vfi" or "vfq" or "vf2" or "fre" or "fra" => "fr",
+        "french" or "fr" or "vf" or "truefrench" or "vff" or "vfi" or "vfq" or "vf2" or "fre" or "fra" => "fr",
         "german" or "ger" or "deu" => "de",
         "italian" or "ita" => "it",
-        "spanish" or "esp" or "spa" or "castellano" => "es",
+        "spanish" or "esp" or "spa" or "castellano" or "español" or "espanol" => "es",
         "korean" or "kor" => "ko",
         "japanese" or "jpn" or "jap" => "ja",
         "russian" or "rus" => "ru",
@@ -165,7 +165,8 @@ internal sealed partial class ReleaseTags
         "hindi" or "hin" => "hi",
         "tamil" or "tam" => "ta",
         "telugu" or "tel" => "te",
-        "english" or "eng" => "en",
+        "english" or "eng" or "ingles" or "inglés" => "en",
+        "slovak" or "slk" => "sk",
         "greek" or "gre" or "ell" => "el",
         "hungarian" or "hun" => "hu",
         "chinese" or "chi" or "mandarin" or "cantonese" => "zh",
@@ -209,14 +210,14 @@ internal sealed partial class ReleaseTags
         "webdl" => "WEB-DL",
         "webrip" => "WEBRip",
         "web" => "WEB",
-        "hdtv" or "pdtv" or "hdtvrip" => "HDTV",
+        "hdtv" or "pdtv" or "hdtvrip" or "ahdtv" => "HDTV",
         "sdtv" => "SDTV",
         "dvdrip" => "DVDRip",
         "dvd" or "dvd5" or "dvd9" or "dvdr" or "dvdr9" or "dvdr5" => "DVD",
         "hdrip" => "HDRip",
-        "cam" or "hdcam" or "camrip" => "CAM",
+        "cam" or "hdcam" or "camhd" or "camrip" => "CAM",
         "ts" or "hdts" or "telesync" or "tsrip" => "TS",
-        "tc" or "hdtc" or "telecine" => "TC",
+        "tc" or "hdtc" or "hdtcrip" or "telecine" => "TC",
         "scr" or "screener" or "dvdscr" => "SCR",
         "remux" => "Remux",
         _ => "BluRay", // Blu-ray, BluRay, BDRemux, BD-RM, BD
@@ -280,16 +281,16 @@ internal sealed partial class ReleaseTags
         };
     }
 
-    [GeneratedRegex(@"[A-Za-z0-9']+")]
+    [GeneratedRegex(@"[\p{L}0-9']+")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"(?<!\d)(?:(?<w>\d{3,4})[xX×](?<h>\d{3,4})|(?:2160|1080|720|576|480)[pPiI])(?![A-Za-z0-9])|\b4K\b|\bUHD\b")]
+    [GeneratedRegex(@"(?<!\d)(?:(?<w>\d{3,4})[xX×*](?<h>\d{3,4})|(?:2160|1080|720|576|480)[pPiI])(?![A-Za-z0-9])|\b4K\b|\bUHD\b")]
     private static partial Regex ResolutionTag();
 
-    [GeneratedRegex(@"(?<![A-Za-z])(?:Blu-?Ray|BDRemux|BD-?RM|BDRip|BR-?Rip|WEB[- ]?DL|WEB-?Rip|HDTV(?:Rip)?|PDTV|SDTV|SD TV|DVD-?Rip|DVDSCR|DVD-?R[59]?|DVD[59]?|HDRip|HDCAM|CAMRip|TELESYNC|TSRip|HDTS|HDTC|TELECINE|SCREENER|REMUX)(?![A-Za-z])|(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z])(?:Blu-?Ray|BDRemux|BD-?RM|BDRip|BR-?Rip|WEB[- ]?DL|WEB-?Rip|A?HDTV(?:Rip)?|PDTV|SDTV|SD TV|DVD-?Rip|DVDSCR|DVD-?R[59]?|DVD[59]?|HDRip|HDCAM|CAMHD|CAMRip|TELESYNC|TSRip|HDTS|HDTC(?:Rip)?|TELECINE|SCREENER|REMUX)(?:(?![A-Za-z])|(?=[xX]26[45]))|(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase)]
     private static partial Regex SourceTag();
 
-    [GeneratedRegex(@"\b(?:[xX]26[45]|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9|VC-?1|MPEG-?2)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=(?i:TV|DL|Rip))[xX]26[45]\b|\b(?:[xX]26[45]|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9|VC-?1|MPEG-?2)\b", RegexOptions.IgnoreCase)]
     private static partial Regex VideoCodecTag();
 
     [GeneratedRegex(@"\b(?:DTS-?HD[ .-]?MA|DTSHD[ .-]?MA|DTS-?MAD?|DTS-HD|DTS[-:]?X|DTS|TrueHD|Atmos|DDP(?:[ .]?\d[ .]\d)?|DD\+(?:\d[ .]\d)?|E-?AC-?3D?|AC-?3D?|AAC(?:[ .]?\d[ .]\d|x\d)?|FLAC|MP3|Opus|LPCM)(?![A-Za-z])|(?<![A-Za-z])DD(?:[ .]?\d[ .]\d)?(?![A-Za-z+])", RegexOptions.IgnoreCase)]
@@ -299,10 +300,10 @@ internal sealed partial class ReleaseTags
     private static partial Regex EditionTag();
 
     // Words that sit among tags but say nothing we keep: fixes, services, formats, subtitle markers.
-    [GeneratedRegex(@"^(?:(?i:PROPER\d?|REPACK\d?|RERIP|REAL|SUBFORCED|SVCD|VCD|NFO|dxva|ANiME|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|COMPLETE|DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|HDR10\+|DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|x265|x264|WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|END|DOC|NTSC|PAL|v\d|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|CD\d)$")]
+    [GeneratedRegex(@"^(?:(?i:PROPER\d?|REPACK\d?|CUSTOM|RERIP|REAL|SUBFORCED|SVCD|VCD|NFO|dxva|ANiME|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|COMPLETE|DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|HDR10\+|DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|x265|x264|WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|FiNAL|END|DOC|HD|LiNE|LINE|NTSC|PAL|v\d|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|CD\d)$")]
     private static partial Regex Companion();
 
-    [GeneratedRegex(@"^(?:(?i:french|truefrench|vff|vfi|vfq|vf2|german|italian|ita|spanish|esp|castellano|korean|japanese|jpn|russian|rus|dutch|flemish|polish|portuguese|hindi|tamil|telugu|english|eng|greek|hungarian|hun|chinese|mandarin|cantonese|swedish|danish|norwegian|finnish|czech|turkish|arabic|hebrew|thai|vietnamese|ukrainian|multi)|PL|GER|FRE|FR)$")]
+    [GeneratedRegex(@"^(?:(?i:french|truefrench|vff|vfi|vfq|vf2|german|italian|ita|spanish|esp|castellano|korean|japanese|jpn|russian|rus|dutch|flemish|polish|portuguese|hindi|tamil|telugu|english|eng|greek|hungarian|hun|chinese|mandarin|cantonese|swedish|danish|norwegian|finnish|czech|turkish|arabic|hebrew|thai|vietnamese|ukrainian|slovak|jap|spa|tel|tam|hin|ingles|inglés|español|espanol|multi)|PL|GER|FRE|FR|VF)$")]
     private static partial Regex LanguageWord();
 
     // A language next to one of these is the subtitles' ("eng sub", "sub.ita.eng"), not the audio's.
