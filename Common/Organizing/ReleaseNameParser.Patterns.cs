@@ -8,10 +8,13 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^\s*\[([^\]]+)\]\s*_?")]
     private static partial Regex LeadingBracket();
 
-    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics|org)\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*|^\s*www\.[^\s\]]+\.[A-Za-z]{2,5}\s*-\s*", RegexOptions.IgnoreCase)]
+    // Top-level domains of sites that tag the releases they pass on.
+    private const string SiteDomains = "com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics";
+
+    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:" + SiteDomains + @")\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*|^\s*www\.[^\s\]]+\.[A-Za-z]{2,5}\s*-\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingSite();
 
-    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics|org)|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:" + SiteDomains + @")|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex TrailingSite();
 
     // "x264-LMAO.[VTV]": a bracket after the group is a site's or a tracker's tag.

@@ -34,14 +34,7 @@ public static partial class ReleaseNameParser
             && release.ReleaseGroup is not null && release.Show is not null
             && !string.Equals(release.Show, parsed.Show, StringComparison.OrdinalIgnoreCase))
         {
-            return release with
-            {
-                EpisodeTitle = release.EpisodeTitle ?? parsed.EpisodeTitle,
-                Resolution = release.Resolution ?? parsed.Resolution,
-                Source = release.Source ?? parsed.Source,
-                VideoCodec = release.VideoCodec ?? parsed.VideoCodec,
-                AudioCodec = release.AudioCodec ?? parsed.AudioCodec,
-            };
+            return Fill(release, parsed) with { EpisodeTitle = release.EpisodeTitle ?? parsed.EpisodeTitle };
         }
         // "Show.S01E02.720p-GRP/abc123.mkv", "Her (2013)/movie.mkv": a file name that says neither an
         // episode nor a year defers to its folder, keeping any quality words of its own.
@@ -50,16 +43,7 @@ public static partial class ReleaseNameParser
             var folder = ParseName(folders[^1], folders[..^1]);
             if (folder.IsEpisode || folder.Year is not null)
             {
-                return folder with
-                {
-                    Resolution = parsed.Resolution ?? folder.Resolution,
-                    Source = parsed.Source ?? folder.Source,
-                    VideoCodec = parsed.VideoCodec ?? folder.VideoCodec,
-                    AudioCodec = parsed.AudioCodec ?? folder.AudioCodec,
-                    Edition = parsed.Edition ?? folder.Edition,
-                    Languages = parsed.Languages.Count > 0 ? parsed.Languages : folder.Languages,
-                    ReleaseGroup = folder.ReleaseGroup ?? parsed.ReleaseGroup,
-                };
+                return Fill(folder with { ReleaseGroup = folder.ReleaseGroup ?? parsed.ReleaseGroup }, parsed, fileFirst: true);
             }
         }
         // "Watchmen (2019)/Watchmen 1x03.mkv": the show's folder gives the year the file name leaves out.
@@ -69,6 +53,22 @@ public static partial class ReleaseNameParser
             return parsed with { Year = showYear };
         }
         return parsed;
+    }
+
+    // The identity from one reading, the quality words from both: the file's first when it says
+    // them (a file re-encoded inside its release folder), else the folder's.
+    private static ParsedName Fill(ParsedName identity, ParsedName other, bool fileFirst = false)
+    {
+        var (first, second) = fileFirst ? (other, identity) : (identity, other);
+        return identity with
+        {
+            Resolution = first.Resolution ?? second.Resolution,
+            Source = first.Source ?? second.Source,
+            VideoCodec = first.VideoCodec ?? second.VideoCodec,
+            AudioCodec = first.AudioCodec ?? second.AudioCodec,
+            Edition = first.Edition ?? second.Edition,
+            Languages = first.Languages.Count > 0 ? first.Languages : second.Languages,
+        };
     }
 
     private static ParsedName ParseName(string stem, string[] folders)
