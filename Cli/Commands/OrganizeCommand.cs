@@ -47,14 +47,24 @@ public static partial class OrganizeCommand
     }
 
 
-    /// <summary>Opens the catalog and first finishes an apply or undo that was killed, from its journal.</summary>
-    private static (CatalogStore Catalog, PlanExecutor Executor) OpenJournal(ParseResult parse, GlobalOptions global)
+    /// <summary>Opens the catalog and first finishes an apply or undo that was killed, from its
+    /// journal. Ctrl+C meanwhile leaves that plan "stopped" (see 'organize plans') and ends the command.</summary>
+    private static (CatalogStore Catalog, PlanExecutor Executor) OpenJournal(ParseResult parse, GlobalOptions global, CancellationToken cancellationToken)
     {
         var catalog = CatalogStore.Open(parse.GetValue(global.Catalog)!);
         var executor = Executor(catalog);
-        if (executor.Recover() is > 0 and var recovered)
+        try
         {
-            parse.InvocationConfiguration.Error.WriteLine($"mlm: finished {recovered} steps of an interrupted organize");
+            if (executor.Recover(cancellationToken) is > 0 and var recovered)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"mlm: finished {recovered} steps of an interrupted organize");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            catalog.Dispose();
+            parse.InvocationConfiguration.Error.WriteLine("mlm: stopped while finishing an interrupted organize; its plan is 'stopped' (mlm organize plans): resume it with --apply or revert it with undo");
+            throw;
         }
         return (catalog, executor);
     }
@@ -119,7 +129,7 @@ public static partial class OrganizeCommand
                     error.WriteLine("mlm: --apply PLAN carries out a saved plan exactly as it was previewed; leave out PATHs, --template, --dest, --mode, --on-conflict and --trash");
                     return ExitCodes.Usage;
                 }
-                var (catalog, executor) = OpenJournal(parse, global);
+                var (catalog, executor) = OpenJournal(parse, global, cancellationToken);
                 using (catalog)
                 {
                     return ApplySaved(parse, global, executor, applyId, parse.GetValue(json), cancellationToken);
@@ -140,7 +150,7 @@ public static partial class OrganizeCommand
                 error.WriteLine("mlm: template: " + e.Message);
                 return ExitCodes.Usage;
             }
-            var (store, journal) = OpenJournal(parse, global);
+            var (store, journal) = OpenJournal(parse, global, cancellationToken);
             using (store)
             {
                 var organizeMode = parse.GetValue(mode);
@@ -231,9 +241,12 @@ public static partial class OrganizeCommand
     }
 
     // Runs a command on one saved plan; an unknown plan (or one in the wrong state) is a usage error.
-    private static int WithPlan(ParseResult parse, GlobalOptions global, Func<PlanExecutor, int> act)
+    private static Task<int> WithPlan(ParseResult parse, GlobalOptions global, CancellationToken cancellationToken, Func<PlanExecutor, int> act) =>
+        Task.FromResult(RunOnPlan(parse, global, cancellationToken, act));
+
+    private static int RunOnPlan(ParseResult parse, GlobalOptions global, CancellationToken cancellationToken, Func<PlanExecutor, int> act)
     {
-        var (catalog, executor) = OpenJournal(parse, global);
+        var (catalog, executor) = OpenJournal(parse, global, cancellationToken);
         using (catalog)
         {
             try
@@ -252,7 +265,7 @@ public static partial class OrganizeCommand
     {
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
-        undo.SetAction(parse => WithPlan(parse, global, executor =>
+        undo.SetAction((parse, cancellationToken) => WithPlan(parse, global, cancellationToken, executor =>
         {
             var id = parse.GetValue(planId)!;
             var (undone, kept) = executor.Undo(id);
@@ -274,30 +287,32 @@ public static partial class OrganizeCommand
     {
         var json = new Option<bool>("--json") { Description = "Print the list as JSON" };
         var plans = new Command("plans", "List saved plans: previews waiting to be applied, applied and undone ones, oldest first") { json };
-        plans.SetAction(parse =>
+        plans.SetAction((parse, cancellationToken) => Task.FromResult(ListPlans(parse, global, json, cancellationToken)));
+        return plans;
+    }
+
+    private static int ListPlans(ParseResult parse, GlobalOptions global, Option<bool> json, CancellationToken cancellationToken)
+    {
+        var (catalog, executor) = OpenJournal(parse, global, cancellationToken);
+        using (catalog)
         {
-            var (catalog, executor) = OpenJournal(parse, global);
-            using (catalog)
+            var output = parse.InvocationConfiguration.Output;
+            var list = executor.Plans();
+            if (parse.GetValue(json))
             {
-                var output = parse.InvocationConfiguration.Output;
-                var list = executor.Plans();
-                if (parse.GetValue(json))
+                output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
-                    output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
-                    {
-                        version = JsonReports.Version,
-                        plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves, conflicts = p.Conflicts, description = p.Description }),
-                    }));
-                    return ExitCodes.Ok;
-                }
-                foreach (var p in list)
-                {
-                    output.WriteLine($"{p.Id}\t{p.Status}\t{p.At}\t{p.Mode.ToString().ToLowerInvariant()}\t{p.Moves} moves\t{p.Conflicts} conflicts\t{p.Description}");
-                }
+                    version = JsonReports.Version,
+                    plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves, conflicts = p.Conflicts, description = p.Description }),
+                }));
                 return ExitCodes.Ok;
             }
-        });
-        return plans;
+            foreach (var p in list)
+            {
+                output.WriteLine($"{p.Id}\t{p.Status}\t{p.At}\t{p.Mode.ToString().ToLowerInvariant()}\t{p.Moves} moves\t{p.Conflicts} conflicts\t{p.Description}");
+            }
+            return ExitCodes.Ok;
+        }
     }
 
     private static Command ShowCommand(GlobalOptions global)
@@ -305,7 +320,7 @@ public static partial class OrganizeCommand
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
         var show = new Command("show", "Show a saved plan's entries and the state of each") { planId, json };
-        show.SetAction(parse => WithPlan(parse, global, executor =>
+        show.SetAction((parse, cancellationToken) => WithPlan(parse, global, cancellationToken, executor =>
         {
             var id = parse.GetValue(planId)!;
             var (status, mode, steps) = executor.Load(id);

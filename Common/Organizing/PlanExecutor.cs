@@ -228,7 +228,9 @@ public sealed partial class PlanExecutor(CatalogStore catalog, Action? afterJour
     }
 
     /// <summary>Finishes plans a crash interrupted (applying or undoing), step by step from the journal.</summary>
-    public int Recover()
+    /// <exception cref="OperationCanceledException">Ctrl+C while finishing an apply: the step under
+    /// way was finished and the plan is left "stopped", as an interrupted apply is.</exception>
+    public int Recover(CancellationToken cancellationToken = default)
     {
         int recovered = 0;
         foreach (var plan in _plans.Find(Query.In("status", "applying", "undoing")).ToList())
@@ -241,7 +243,20 @@ public sealed partial class PlanExecutor(CatalogStore catalog, Action? afterJour
                 SetPlan(id, "undone");
                 continue;
             }
-            recovered += Advance(id, mode, CancellationToken.None);
+            _cancel = cancellationToken;
+            try
+            {
+                recovered += Advance(id, mode, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                SetPlan(id, "stopped");
+                throw;
+            }
+            finally
+            {
+                _cancel = CancellationToken.None;
+            }
             SetPlan(id, "applied");
         }
         return recovered;

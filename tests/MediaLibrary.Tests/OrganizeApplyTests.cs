@@ -396,6 +396,30 @@ public sealed class OrganizeApplyTests
     }
 
     [TestMethod]
+    public async Task CtrlC_DuringTheRecoveryOfAKilledApply_LeavesThePlanStopped()
+    {
+        using var tree = MakeTree();
+        var dest = Path.Combine(tree.Root, "library");
+        await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
+        var before = Snapshot(tree.Files);
+        Assert.AreNotEqual(0, await RunProcessAsync(Args(tree, dest, "--apply"), crashAfter: 3));
+
+        // The next command starts finishing the plan; Ctrl+C arrives during its first step.
+        var (exit, error) = await RunProcessAsync(["--catalog", tree.Catalog, "organize", "plans"], "MLM_INTERRUPT_AFTER_JOURNAL_WRITES", 1);
+
+        Assert.AreEqual(130, exit, error);
+        StringAssert.Contains(error, "stopped while finishing an interrupted organize");
+        var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
+        var plan = plans.Split('\t')[0];
+        StringAssert.Contains(plans, "\tstopped\t");
+        CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), "every file once");
+        Assert.HasCount(2, Snapshot(tree.Files), "two moved before the crash and during the recovery, two not");
+        var (resumeExit, _, resumeError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--apply", plan);
+        Assert.AreEqual(0, resumeExit, resumeError);
+        Assert.IsEmpty(Snapshot(tree.Files));
+    }
+
+    [TestMethod]
     public async Task HostStart_FinishesAnApplyKilledMidway()
     {
         using var tree = MakeTree();
