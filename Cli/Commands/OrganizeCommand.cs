@@ -116,8 +116,10 @@ public static partial class OrganizeCommand
             var error = parse.InvocationConfiguration.Error;
             var applyId = parse.GetResult(apply) is null ? null : parse.GetValue(apply) ?? "";
             var roots = parse.GetValue(paths) ?? [];
+            string? notAPlan = null;
             if (applyId is { Length: > 0 } && !PlanIdShape().IsMatch(applyId))
             {
+                notAPlan = applyId;
                 roots = [.. roots, applyId];
                 applyId = "";
             }
@@ -137,7 +139,9 @@ public static partial class OrganizeCommand
             }
             if (parse.GetValue(template) is not { } templateText || parse.GetValue(dest) is not { } destination)
             {
-                error.WriteLine("mlm: organize needs --template and --dest (or --apply PLAN to carry out a saved plan)");
+                error.WriteLine(notAPlan is null
+                    ? "mlm: organize needs --template and --dest (or --apply PLAN to carry out a saved plan)"
+                    : $"mlm: '{notAPlan}' is not a plan id (10 hex digits, see 'mlm organize plans'); to plan and apply at once, give --template and --dest");
                 return ExitCodes.Usage;
             }
             NamingTemplate naming;

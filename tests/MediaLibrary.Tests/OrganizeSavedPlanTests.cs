@@ -105,6 +105,15 @@ public sealed class OrganizeSavedPlanTests
     }
 
     [TestMethod]
+    public async Task ApplyWithSomethingThatIsNotAPlanId_SaysSo()
+    {
+        using var tree = new TempTree();
+        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--apply", "last-night");
+        Assert.AreEqual(2, exit);
+        StringAssert.Contains(error, "'last-night' is not a plan id");
+    }
+
+    [TestMethod]
     public async Task Previews_AreListedAndOnlyTheNewestAreKept()
     {
         using var tree = new TempTree();
