@@ -32,7 +32,7 @@ public sealed class AgentControlService(AgentStats stats, AgentCache cache, Agen
             Phase = summary.Phase,
             PhaseName = summary.Phase switch { 1 => "hash", 2 => "ffprobe", _ => "idle" },
             SeenVideos = summary.SeenVideos,
-            OutboxDepth = cache.Store.OutboxCount(),
+
             BytesHashed = summary.BytesHashed,
             Probes = summary.Probes,
             Cycles = summary.Cycles,
@@ -44,6 +44,7 @@ public sealed class AgentControlService(AgentStats stats, AgentCache cache, Agen
             reply.Kinds[kind] = summary.Kinds.GetValueOrDefault(kind);
         }
         var counts = cache.Store.RowCounts();
+        reply.OutboxDepth = (int)counts["outbox"];
         reply.TotalAll = counts["agent_index"];
         reply.TotalVideos = summary.Kinds.GetValueOrDefault(Common.Classification.FileKind.Video);
         return Task.FromResult(reply);

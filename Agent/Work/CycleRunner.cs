@@ -105,9 +105,10 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
                 stats.AddError($"ignored root '{root.Replace('\0', '?')}': not an absolute path");
                 continue;
             }
-            roots.Add(FileWalker.NormalizeRoot(root));
+            roots.Add(root);
         }
-        return roots.Distinct(StringComparer.Ordinal).ToList();
+        // Normalized, without repeats or roots nested in another (walked, hashed and probed once).
+        return ScanIndexer.DistinctRoots(roots);
     }
 
     private async Task<IngestConfig> ConfigAsync(CancellationToken ct)

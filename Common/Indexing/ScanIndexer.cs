@@ -129,7 +129,7 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
 
     /// <summary>Normalized roots, without repeats or roots inside another given root (each path is
     /// walked once, so a record is never both "new" and "stored" in one scan).</summary>
-    internal static List<string> DistinctRoots(IEnumerable<string> roots)
+    public static List<string> DistinctRoots(IEnumerable<string> roots)
     {
         var normalized = roots.Select(FileWalker.NormalizeRoot).Distinct(StringComparer.Ordinal).ToList();
         return normalized.Where(r => !normalized.Any(o => o != r && WalkOrder.IsUnder(r, o))).ToList();
@@ -229,6 +229,13 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
         }
 
         var record = NewRecord(entry.Path, stat, verdict, previous, now);
+        if (sameIdentity && !junk)
+        {
+            // Same bytes: what was learnt by probing them still holds, even when the hashes are
+            // computed again (a full hash now wanted, another algorithm) — no second ffprobe.
+            record.Media = previous!.Media;
+            record.Fingerprint = previous.Fingerprint;
+        }
         if (previous is null)
         {
             Progress.AddNew();
@@ -245,9 +252,6 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
                 record.SampleSize = previous.SampleSize;
                 record.SampleHash = previous.SampleHash;
                 record.FullHash = previous.FullHash;
-                // Same bytes: what was learnt by probing them still holds.
-                record.Media = previous.Media;
-                record.Fingerprint = previous.Fingerprint;
             }
             record.WalkSequence = Track();
             Send(writes, record, ct);
@@ -356,6 +360,10 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
 
     private long Track()
     {
+        if (OnCursor is null)
+        {
+            return 0; // nobody saves a cursor (mlm scan): no bookkeeping per record
+        }
         lock (_pendingGate)
         {
             long seq = ++_sequence;
@@ -366,6 +374,10 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
 
     private void Walked(string path)
     {
+        if (OnCursor is null)
+        {
+            return;
+        }
         lock (_pendingGate)
         {
             _lastWalked = path;
@@ -374,6 +386,10 @@ public sealed class ScanIndexer(IScanTarget catalog, ScanOptions options)
 
     private void Complete(IEnumerable<long> sequences)
     {
+        if (OnCursor is null)
+        {
+            return;
+        }
         lock (_pendingGate)
         {
             foreach (var seq in sequences)

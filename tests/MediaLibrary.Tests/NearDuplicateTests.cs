@@ -38,6 +38,23 @@ public sealed class NearDuplicateTests
     }
 
     [TestMethod]
+    public async Task AFullHashOfAnUnchangedVideo_KeepsWhatProbingLearnt()
+    {
+        using var tree = new TempTree();
+        TestMedia.Video(tree.PathOf("clip.mkv"), seconds: 4);
+        // 4 KiB samples: the clip is larger than three of them, so its first scan takes samples only.
+        var (exit, output, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "--media", "--sample-size", "4K", tree.Files);
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "Probed 1 videos");
+
+        // Asking for full hashes reads the bytes again; the identity is the same, so ffprobe is not run again.
+        (exit, output, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "--media", "--full-hash", "--sample-size", "4K", tree.Files);
+
+        Assert.AreEqual(0, exit, error);
+        StringAssert.Contains(output, "Probed 0 videos");
+    }
+
+    [TestMethod]
     public async Task DupesNear_FindsAProbableIncompleteCopy()
     {
         using var tree = new TempTree();
