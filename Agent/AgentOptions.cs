@@ -44,5 +44,5 @@ public sealed record AgentOptions
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The gRPC address to use.</summary>
-    public Uri GrpcAddress => HostGrpc ?? new UriBuilder(HostHttp) { Port = 8766 }.Uri;
+    public Uri GrpcAddress => HostGrpc ?? new UriBuilder(HostHttp) { Port = Common.Net.HostUri.DefaultGrpcPort }.Uri;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MediaLibrary.Agent.Work;
+using MediaLibrary.Common.Net;
 
 namespace MediaLibrary.Agent;
 
@@ -37,9 +38,10 @@ public static class AgentProgram
             }
             return 2;
         }
-        var hostUri = ParseHost(parse.GetValue(host)!, 8765);
+        var hostUri = HostUri.Parse(parse.GetValue(host)!, HostUri.DefaultHttpPort);
         var grpcText = parse.GetValue(grpc);
-        if (hostUri is null || (grpcText is not null && ParseHost(grpcText, 8766) is null))
+        var grpcUri = grpcText is null ? null : HostUri.Parse(grpcText, HostUri.DefaultGrpcPort);
+        if (hostUri is null || (grpcText is not null && grpcUri is null))
         {
             await Console.Error.WriteLineAsync("mlm-agent: HOST must be NAME, NAME:PORT or http://NAME:PORT");
             return 2;
@@ -47,7 +49,7 @@ public static class AgentProgram
         var options = new AgentOptions
         {
             HostHttp = hostUri,
-            HostGrpc = grpcText is null ? null : ParseHost(grpcText, 8766),
+            HostGrpc = grpcUri,
             CachePath = parse.GetValue(cachePath) ?? new AgentOptions { HostHttp = hostUri }.CachePath,
             ClearCache = parse.GetValue(clear),
             Listen = parse.GetValue(listen)!,
@@ -80,18 +82,5 @@ public static class AgentProgram
         await app.WaitForShutdownAsync();
         await app.DisposeAsync();
         return worker.ExitCode;
-    }
-
-    /// <summary>"nas" → http://nas:PORT; "nas:9000" → http://nas:9000; a URL as given.</summary>
-    public static Uri? ParseHost(string text, int defaultPort)
-    {
-        var value = text.Trim();
-        bool hasScheme = value.Contains("://", StringComparison.Ordinal);
-        if (!Uri.TryCreate(hasScheme ? value : "http://" + value, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.Scheme is not ("http" or "https"))
-        {
-            return null;
-        }
-        bool portGiven = hasScheme ? !uri.IsDefaultPort || value.Contains($":{uri.Port}", StringComparison.Ordinal) : value.Contains(':', StringComparison.Ordinal);
-        return portGiven ? uri : new UriBuilder(uri) { Port = defaultPort }.Uri;
     }
 }

@@ -9,10 +9,10 @@ public sealed class HostOptions
     public string Listen { get; set; } = "127.0.0.1";
 
     /// <summary>The contract's JSON port (HTTP/1.1). 0 lets the OS choose (tests).</summary>
-    public int HttpPort { get; set; } = 8765;
+    public int HttpPort { get; set; } = Common.Net.HostUri.DefaultHttpPort;
 
     /// <summary>The gRPC port (cleartext HTTP/2; Kestrel cannot serve h2c and HTTP/1.1 on one port).</summary>
-    public int GrpcPort { get; set; } = 8766;
+    public int GrpcPort { get; set; } = Common.Net.HostUri.DefaultGrpcPort;
 
     /// <summary>Largest request body accepted, after gzip decompression (bytes).</summary>
     public long MaxBodyBytes { get; set; } = 64L * 1024 * 1024;
