@@ -19,9 +19,6 @@ public sealed class HostScanTarget(Ingest.IngestClient client, string agent, Act
     /// <inheritdoc />
     public string Path => "host";
 
-    /// <summary>Records the host stored.</summary>
-    public long Stored { get; private set; }
-
     /// <inheritdoc />
     public IEnumerable<CatalogRecord> StreamUnder(string source, string root, string? after, int pageSize) => [];
 
@@ -49,7 +46,6 @@ public sealed class HostScanTarget(Ingest.IngestClient client, string agent, Act
             throw new IOException("the host closed the stream without acknowledging a batch");
         }
         var ack = _call.ResponseStream.Current;
-        Stored += ack.Processed;
         foreach (var rejected in ack.Errors)
         {
             onRejected(rejected);

@@ -321,14 +321,14 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
         var matches = docs
             .Where(d => includeGone || !d["gone"].AsBoolean)
             .Where(d => string.IsNullOrEmpty(source) || d["source"].AsString == source)
-            .Where(d => string.IsNullOrEmpty(contains) || d["path"].AsString.Contains(contains, StringComparison.OrdinalIgnoreCase))
-            .Select(Read);
+            .Where(d => string.IsNullOrEmpty(contains) || d["path"].AsString.Contains(contains, StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrEmpty(kind))
         {
-            // The kind index does not keep key order: sort what matched (one kind's records).
-            return matches.OrderBy(r => r.Id, StringComparer.Ordinal).Take(limit).ToList();
+            // The kind index does not keep key order: sort what matched (one kind's records) by key,
+            // and decode only the page's records.
+            matches = matches.OrderBy(d => d["_id"].AsString, StringComparer.Ordinal);
         }
-        return matches.Take(limit).ToList();
+        return matches.Take(limit).Select(Read).ToList();
     }
 
     /// <summary>Files and bytes per kind (present files), gone records, and sources.</summary>
@@ -442,8 +442,11 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
         {
             return [];
         }
+        // Only records of a shared size can match: their sample hashes alone are hashed again.
+        var sizes = shared.Select(k => k.Item1).ToHashSet();
         return _files.FindAll()
-            .Where(d => CandidateKey(d[CatalogBson.Size], d["sample_hash"], d["gone"], d[CatalogBson.Kind], d["error"], minSize) is { } key && shared.Contains(key))
+            .Where(d => d[CatalogBson.Size].IsInt64 && sizes.Contains(d[CatalogBson.Size].AsInt64)
+                && CandidateKey(d[CatalogBson.Size], d["sample_hash"], d["gone"], d[CatalogBson.Kind], d["error"], minSize) is { } key && shared.Contains(key))
             .Select(Read)
             .GroupBy(r => r.Size)
             .OrderByDescending(g => g.Key)
@@ -457,7 +460,7 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
         {
             return null;
         }
-        return (size.AsInt64, System.IO.Hashing.XxHash3.HashToUInt64(System.Text.Encoding.UTF8.GetBytes(hash.AsString)));
+        return (size.AsInt64, System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hash.AsString.AsSpan())));
     }
 
     /// <summary>Present junk files in path order. Only the few fields a listing shows are held for

@@ -36,9 +36,6 @@ public sealed class IngestProcessor : IDisposable
         return await pending.Done.Task.ConfigureAwait(false);
     }
 
-    /// <summary>Synchronous form of <see cref="ApplyAsync"/>.</summary>
-    public IngestAck Apply(IngestBatch batch, string fallbackAgent) => ApplyAsync(batch, fallbackAgent).GetAwaiter().GetResult();
-
     /// <summary>Stops taking batches and lets the writer finish those queued.</summary>
     public void Dispose()
     {
