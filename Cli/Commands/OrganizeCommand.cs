@@ -308,7 +308,7 @@ public static partial class OrganizeCommand
                 {
                     version = JsonReports.Version,
                     plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves, conflicts = p.Conflicts, description = p.Description }),
-                }));
+                }, JsonReports.Serializer));
                 return ExitCodes.Ok;
             }
             foreach (var p in list)

@@ -50,7 +50,7 @@ public static class VerifyCommand
                     catalog = where,
                     checked_count = videos.Count,
                     damaged = sorted.Select(d => new { path = d.Path, reason = d.Reason }),
-                }, new JsonSerializerOptions { WriteIndented = true }));
+                }, JsonReports.Serializer));
             }
             else
             {

@@ -24,6 +24,10 @@ public static class JsonReports
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>For documents serialized whole (verify, near duplicates, organize plans): the same
+    /// indentation and escaping as the written ones.</summary>
+    public static readonly JsonSerializerOptions Serializer = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary><c>mlm scan --json</c>.</summary>
     public static string Scan(ScanResult r, string catalogPath) => Write(w =>
     {

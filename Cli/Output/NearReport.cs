@@ -36,7 +36,7 @@ public static class NearReport
                 }),
                 partial_copies = partials.Select(p => new { partial = p.Partial.Path, partial_size = p.Partial.Size, complete = p.Complete.Path, complete_size = p.Complete.Size }),
             };
-            output.WriteLine(JsonSerializer.Serialize(doc, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+            output.WriteLine(JsonSerializer.Serialize(doc, JsonReports.Serializer));
             return;
         }
         var console = ConsoleFactory.Over(output, ConsoleFactory.IsTerminal(output));

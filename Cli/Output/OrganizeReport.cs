@@ -7,8 +7,6 @@ namespace MediaLibrary.Cli.Output;
 /// <summary>How `mlm organize` shows a plan: a table for people, JSON for scripts.</summary>
 public static class OrganizeReport
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     /// <summary>What happens (or happened) to one file, in a few words.</summary>
     public static string Status(PlanEntry e, OrganizeMode mode, string? state = null)
     {
@@ -67,5 +65,5 @@ public static class OrganizeReport
                 note = e.Note,
                 state = states?[i] ?? (e.Conflict is null ? "pending" : "conflict"),
             }),
-        }, Json);
+        }, JsonReports.Serializer);
 }

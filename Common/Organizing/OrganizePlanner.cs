@@ -342,6 +342,10 @@ public sealed class OrganizePlanner
         {
             return true;
         }
+        if (!File.Exists(b))
+        {
+            return false; // the usual case (nothing at the target yet), without a failed stat
+        }
         try
         {
             return UnixFiles.Stat(a, followSymlinks: true).SameInode(UnixFiles.Stat(b, followSymlinks: true));

@@ -272,8 +272,7 @@ public sealed partial class PlanExecutor
     private bool RemoveSourceAfterCopy(BsonDocument step, string from, string to, bool forward)
     {
         // Only a source whose bytes equal the target's is removed.
-        var hasher = new FileHasher(new HashParameters());
-        if (hasher.FullHash(from, UnixFiles.Stat(from)) != hasher.FullHash(to, UnixFiles.Stat(to)))
+        if (!SameBytes(from, to))
         {
             SetState(step, (forward ? "" : "undo-") + "skipped: source and copy differ; both kept");
             return false;

@@ -22,15 +22,6 @@ public sealed partial class PlanExecutor(CatalogStore catalog, Action? afterJour
     private readonly ILiteCollection<BsonDocument> _steps = ByPlan(catalog.Collection("organize_steps"));
     private CancellationToken _cancel; // of the apply under way: stops a long copy part way
 
-    /// <summary>Journals and applies the plan; returns the plan id (for undo). Move (the default)
-    /// relocates files; copy, hardlink and symlink leave the sources where they are.</summary>
-    public string Apply(IReadOnlyList<PlanEntry> plan, OrganizeMode mode = OrganizeMode.Move)
-    {
-        var id = Save(plan, mode);
-        Apply(id);
-        return id;
-    }
-
     /// <summary>Applies a saved plan (a preview, or one stopped part way). A source that changed
     /// since the plan was made (other bytes, another file under its name) is skipped, as is a target
     /// someone took in the meantime. When <paramref name="cancellationToken"/> fires (Ctrl+C), the

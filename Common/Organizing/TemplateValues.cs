@@ -22,18 +22,8 @@ public sealed record TemplateValues : ParsedName
     public static TemplateValues From(ParsedName name, string extension, Catalog.MediaInfo? media = null) => new(name)
     {
         Extension = extension,
-        Resolution = media is { Height: > 0 } m ? ResolutionOf(m.Width, m.Height) : name.Resolution,
+        Resolution = media is { Height: > 0 } m ? ReleaseTags.ResolutionOf(m.Width, m.Height) : name.Resolution,
         VideoCodec = media is { VideoCodec.Length: > 0 } v ? v.VideoCodec switch { "h264" => "H.264", "hevc" => "HEVC", "av1" => "AV1", var c => c } : name.VideoCodec,
         AudioCodec = media is { AudioCodecs.Count: > 0 } a ? a.AudioCodecs[0].ToUpperInvariant() : name.AudioCodec,
-    };
-
-    // Named by the larger side, as releases are: a 1920x800 scope film is "1080p".
-    private static string ResolutionOf(int width, int height) => Math.Max(width * 9 / 16, height) switch
-    {
-        >= 2000 => "2160p",
-        >= 1000 => "1080p",
-        >= 700 => "720p",
-        >= 560 => "576p",
-        _ => "480p",
     };
 }
