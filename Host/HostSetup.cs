@@ -34,6 +34,7 @@ public static class HostSetup
         builder.Services.AddSingleton(_ => CatalogStore.Open(options.Catalog));
         builder.Services.AddSingleton<IngestProcessor>();
         builder.Services.AddSingleton<ConfigService>();
+        builder.Services.AddSingleton<DuplicateReports>();
         builder.Services.AddGrpc(o => o.MaxReceiveMessageSize = (int)Math.Min(int.MaxValue, options.MaxBodyBytes))
             .AddJsonTranscoding(o =>
             {

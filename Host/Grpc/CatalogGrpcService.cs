@@ -9,7 +9,7 @@ using MediaLibrary.Contracts.V1;
 namespace MediaLibrary.Host.Grpc;
 
 /// <summary>Thin gRPC face of the catalog queries and the config service.</summary>
-public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService config) : Catalog.CatalogBase
+public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService config, DuplicateReports reports) : Catalog.CatalogBase
 {
     private const int DefaultPage = 100;
     private const int MaxPage = 1000;
@@ -17,16 +17,17 @@ public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService confi
     /// <inheritdoc />
     public override Task<DuplicatesPage> ListDuplicates(DuplicatesRequest request, ServerCallContext context)
     {
-        // The host cannot read agents' files: candidates without full hashes wait for the agents'.
-        var report = new DuplicateFinder(catalog, new DuplicateOptions(request.MinSize, HashMissing: false)).Find(context.CancellationToken);
-        int offset = ParseOffset(request.PageToken);
+        // A token is "generation:offset": every page comes from the report of the first page's catalog state.
+        var (generation, offset) = ParseDuplicatesToken(request.PageToken);
+        var (current, report) = reports.Get(request.MinSize, generation, context.CancellationToken)
+            ?? throw new RpcException(new Status(StatusCode.FailedPrecondition, "the catalog changed since the first page: start again without a page_token"));
         int size = PageSize(request.PageSize);
         var page = new DuplicatesPage
         {
             TotalGroups = report.Groups.Count,
             ReclaimableBytes = report.ReclaimableBytes,
             AwaitingFullHash = report.AwaitingFullHash,
-            NextPageToken = offset + size < report.Groups.Count ? (offset + size).ToString(CultureInfo.InvariantCulture) : "",
+            NextPageToken = offset + size < report.Groups.Count ? string.Create(CultureInfo.InvariantCulture, $"{current}:{offset + size}") : "",
         };
         foreach (var g in report.Groups.Skip(offset).Take(size))
         {
@@ -117,9 +118,10 @@ public sealed class CatalogGrpcService(CatalogStore catalog, ConfigService confi
 
     private static int PageSize(int requested) => requested <= 0 ? DefaultPage : Math.Min(requested, MaxPage);
 
-    private static int ParseOffset(string token) =>
-        token.Length == 0 ? 0
-        : int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? offset
+    private static (long? Generation, int Offset) ParseDuplicatesToken(string token) =>
+        token.Length == 0 ? (null, 0)
+        : token.Split(':') is [var g, var o] && long.TryParse(g, NumberStyles.None, CultureInfo.InvariantCulture, out var generation)
+            && int.TryParse(o, NumberStyles.None, CultureInfo.InvariantCulture, out var offset) ? (generation, offset)
         : throw new RpcException(new Status(StatusCode.InvalidArgument, "page_token is not one this service gave"));
 
     private static string DecodeToken(string token)

@@ -75,6 +75,26 @@ public sealed class HostCatalogTests
     }
 
     [TestMethod]
+    public async Task ListDuplicates_PagesComeFromOneSearchEvenWhileAgentsSend()
+    {
+        using var tree = new TempTree();
+        await using var host = await TestHost.StartAsync(tree.Catalog);
+        await host.PostJsonAsync(ContractSamples.Read("batch_pass1_with_full_hash.json"));
+
+        var first = await host.Catalog.ListDuplicatesAsync(new DuplicatesRequest { PageSize = 1 });
+        // An agent's batch lands between the pages: the catalog's state changes.
+        await host.PostJsonAsync(ContractSamples.Read("batch_pass1_with_full_hash.json").Replace("\"batch_id\"", "\"ignored_batch_id\"", StringComparison.Ordinal));
+        var second = await host.Catalog.ListDuplicatesAsync(new DuplicatesRequest { PageSize = 1, PageToken = first.NextPageToken });
+
+        Assert.AreEqual(2, first.TotalGroups);
+        Assert.AreEqual(2, second.TotalGroups);
+        Assert.AreNotEqual(first.Groups[0].Hash, second.Groups[0].Hash, "the second page goes on where the first stopped");
+        Assert.AreEqual("", second.NextPageToken);
+        var bad = await Assert.ThrowsExactlyAsync<RpcException>(async () => await host.Catalog.ListDuplicatesAsync(new DuplicatesRequest { PageToken = "7" }));
+        Assert.AreEqual(StatusCode.InvalidArgument, bad.StatusCode);
+    }
+
+    [TestMethod]
     public async Task ListDuplicates_WithoutFullHashes_CountsCandidatesAsAwaiting()
     {
         using var tree = new TempTree();
