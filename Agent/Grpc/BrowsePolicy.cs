@@ -1,6 +1,6 @@
 using Grpc.Core;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 using MediaLibrary.Contracts.V1;
 
 namespace MediaLibrary.Agent.Grpc;

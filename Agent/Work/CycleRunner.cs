@@ -1,7 +1,7 @@
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 using MediaLibrary.Common.Ingest;
 using MediaLibrary.Common.Probing;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 using MediaLibrary.Contracts.V1;
 
 namespace MediaLibrary.Agent.Work;

@@ -1,7 +1,7 @@
 using Google.Protobuf;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 using MediaLibrary.Common.Ingest;
 using MediaLibrary.Common.Probing;
 

@@ -5,8 +5,8 @@ using MediaLibrary.Common.Ingest;
 using MediaLibrary.Contracts.V1;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Hashing;
-using MediaLibrary.Common.Indexing;
 using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 
 namespace MediaLibrary.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using MediaLibrary.Cli.Output;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 using Spectre.Console;
 
 namespace MediaLibrary.Cli.Commands;

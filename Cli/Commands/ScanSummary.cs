@@ -1,6 +1,6 @@
 using System.Globalization;
 using MediaLibrary.Cli.Output;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Cli.Commands;
 

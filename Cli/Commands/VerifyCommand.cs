@@ -4,7 +4,7 @@ using MediaLibrary.Cli.Output;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Probing;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 
 namespace MediaLibrary.Cli.Commands;
 

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Duplicates;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Cli.Output;
 

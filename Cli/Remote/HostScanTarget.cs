@@ -1,6 +1,5 @@
 using Grpc.Core;
 using MediaLibrary.Common.Catalog;
-using MediaLibrary.Common.Indexing;
 using MediaLibrary.Common.Ingest;
 using MediaLibrary.Contracts.V1;
 

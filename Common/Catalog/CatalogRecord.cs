@@ -55,7 +55,7 @@ public sealed class CatalogRecord
     public MediaInfo? Media { get; set; }
 
     /// <summary>Perceptual fingerprint (videos, opt-in), kept while the identity is unchanged.</summary>
-    public Probing.VideoFingerprint? Fingerprint { get; set; }
+    public VideoFingerprint? Fingerprint { get; set; }
 
     /// <summary>Why the file could not be hashed, if it could not.</summary>
     public string? Error { get; set; }

@@ -7,7 +7,7 @@ namespace MediaLibrary.Common.Catalog;
 /// The LiteDB catalog: file records and root scans, opened by one process at a time (see
 /// <see cref="CatalogLock"/>). The same class backs the CLI's embedded catalog and the host's.
 /// </summary>
-public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
+public sealed class CatalogStore : IDisposable, IScanTarget
 {
     private const int DuplicateKey = 110; // LiteException.INDEX_DUPLICATE_KEY
 
@@ -148,7 +148,7 @@ public sealed class CatalogStore : IDisposable, Indexing.IScanTarget
                     continue;
                 }
                 var record = Read(doc);
-                if (Scanning.WalkOrder.IsUnder(record.Path, root))
+                if (Walking.WalkOrder.IsUnder(record.Path, root))
                 {
                     yield return record;
                 }

@@ -1,7 +1,7 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Hashing;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Duplicates;
 

@@ -1,4 +1,4 @@
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Duplicates;
 

@@ -1,3 +1,4 @@
+using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Probing;
 
 namespace MediaLibrary.Common.Duplicates;

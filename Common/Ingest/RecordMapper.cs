@@ -57,8 +57,8 @@ public static class RecordMapper
         }
         record.Media = incoming.Metadata is { } m ? ToMediaInfo(m) : sameFile ? existing!.Media : null;
         // frame_hashes: the pHashes of the frames, then their difference hashes.
-        record.Fingerprint = incoming.Metadata is { FrameHashes.Count: 2 * Probing.VideoFingerprint.FrameCount } fm
-            ? new Probing.VideoFingerprint(fm.Duration, [.. fm.FrameHashes.Take(Probing.VideoFingerprint.FrameCount)], [.. fm.FrameHashes.Skip(Probing.VideoFingerprint.FrameCount)])
+        record.Fingerprint = incoming.Metadata is { FrameHashes.Count: 2 * Catalog.VideoFingerprint.FrameCount } fm
+            ? new Catalog.VideoFingerprint(fm.Duration, [.. fm.FrameHashes.Take(Catalog.VideoFingerprint.FrameCount)], [.. fm.FrameHashes.Skip(Catalog.VideoFingerprint.FrameCount)])
             : sameFile ? existing!.Fingerprint : null;
         return record;
     }

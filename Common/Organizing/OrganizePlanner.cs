@@ -1,7 +1,7 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 
 namespace MediaLibrary.Common.Organizing;
 

@@ -1,6 +1,6 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Probing;
 
@@ -22,7 +22,7 @@ public sealed class MediaPass(CatalogStore catalog, MediaProber prober, VideoFin
     /// <summary>Runs over <paramref name="roots"/> of <paramref name="source"/>.</summary>
     public async Task RunAsync(string source, IEnumerable<string> roots, CancellationToken ct)
     {
-        foreach (var root in roots.Select(Scanning.FileWalker.NormalizeRoot))
+        foreach (var root in roots.Select(Walking.FileWalker.NormalizeRoot))
         {
             var todo = new List<CatalogRecord>(Chunk);
             foreach (var r in catalog.StreamUnder(source, root))

@@ -1,3 +1,4 @@
+using MediaLibrary.Common.Catalog;
 using System.Diagnostics;
 using System.Globalization;
 

@@ -1,7 +1,7 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Duplicates;
 using MediaLibrary.Common.Hashing;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 using MediaLibrary.Tests.Support;
 
 namespace MediaLibrary.Tests;

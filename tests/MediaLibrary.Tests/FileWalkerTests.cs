@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 using MediaLibrary.Tests.Support;
 
 namespace MediaLibrary.Tests;

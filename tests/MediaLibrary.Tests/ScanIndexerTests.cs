@@ -1,6 +1,6 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Hashing;
-using MediaLibrary.Common.Indexing;
+using MediaLibrary.Common.Scanning;
 using MediaLibrary.Tests.Support;
 
 namespace MediaLibrary.Tests;

@@ -5,9 +5,9 @@ using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Hashing;
 using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>
 /// Indexes roots into the catalog. The walk and the catalog's records under a root come in the same

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>
 /// Enumerates a sequence on another thread, a bounded distance ahead of the consumer. The scan

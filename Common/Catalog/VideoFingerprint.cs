@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Probing;
+namespace MediaLibrary.Common.Catalog;
 
 /// <summary>A compact visual signature: two 64-bit perceptual hashes of frames at fixed relative
 /// positions (the first and last 5 % skipped: intros and credits), plus the duration.</summary>

@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>Live, thread-safe tallies of a scan, read by progress displays while it runs.</summary>
 public sealed class ScanProgress

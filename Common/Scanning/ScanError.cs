@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>A path a scan could not index, and why.</summary>
 public readonly record struct ScanError(string Path, string Reason);

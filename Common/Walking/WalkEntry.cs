@@ -1,6 +1,6 @@
 using MediaLibrary.Common.Identity;
 
-namespace MediaLibrary.Common.Scanning;
+namespace MediaLibrary.Common.Walking;
 
 /// <summary>What the walk reports for a path that is not a readable regular file.</summary>
 public enum WalkProblem

@@ -1,6 +1,5 @@
-using MediaLibrary.Common.Catalog;
 
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Catalog;
 
 /// <summary>Where a scan's records go, and what it knew before: the embedded catalog, or a host.</summary>
 public interface IScanTarget

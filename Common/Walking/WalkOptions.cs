@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Scanning;
+namespace MediaLibrary.Common.Walking;
 
 /// <summary>How a walk treats symlinks.</summary>
 /// <param name="FollowSymlinks">Follow symlinks to files and directories (loops are detected and skipped).</param>

@@ -1,7 +1,7 @@
 using System.IO.Enumeration;
 using MediaLibrary.Common.Identity;
 
-namespace MediaLibrary.Common.Scanning;
+namespace MediaLibrary.Common.Walking;
 
 /// <summary>
 /// Streams the regular files under a root in <see cref="WalkOrder"/>, depth first, holding one

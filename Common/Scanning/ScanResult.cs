@@ -1,6 +1,6 @@
 using MediaLibrary.Common.Hashing;
 
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>What a finished (or cancelled) scan did.</summary>
 /// <param name="Progress">Final tallies.</param>

@@ -1,9 +1,9 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Hashing;
-using MediaLibrary.Common.Scanning;
+using MediaLibrary.Common.Walking;
 
-namespace MediaLibrary.Common.Indexing;
+namespace MediaLibrary.Common.Scanning;
 
 /// <summary>Everything a scan needs besides the catalog.</summary>
 public sealed record ScanOptions

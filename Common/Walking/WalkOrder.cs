@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Scanning;
+namespace MediaLibrary.Common.Walking;
 
 /// <summary>
 /// The walk's order: siblings sorted ordinally by name, with a directory sorted as "name/". That
