@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MediaLibrary.Cli.Commands;
+using MediaLibrary.Common.Actions;
 using MediaLibrary.Common.Catalog;
 
 namespace MediaLibrary.Cli;
@@ -8,10 +9,12 @@ namespace MediaLibrary.Cli;
 public static class CliApp
 {
     /// <summary>Parses and runs <paramref name="args"/>; <paramref name="interactive"/> false means
-    /// no progress display whatever the terminal (tests, and output captured by callers).</summary>
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false, CancellationToken cancellationToken = default)
+    /// no progress display whatever the terminal (tests, and output captured by callers);
+    /// <paramref name="journalObserver"/> is the crash tests' hook (null in the product).</summary>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false,
+        CancellationToken cancellationToken = default, IJournalObserver? journalObserver = null)
     {
-        var root = Build(interactive);
+        var root = Build(interactive, journalObserver);
         var parse = root.Parse(args);
         var config = new InvocationConfiguration
         {
@@ -58,9 +61,9 @@ public static class CliApp
     }
 
     /// <summary>The root command with every subcommand.</summary>
-    public static RootCommand Build(bool interactive)
+    public static RootCommand Build(bool interactive, IJournalObserver? journalObserver = null)
     {
-        var global = new GlobalOptions();
+        var global = new GlobalOptions { JournalObserver = journalObserver };
         var root = new RootCommand("Media Library Manager: index media trees, find duplicates and junk.");
         root.Add(global.Catalog);
         root.Add(global.Quiet);

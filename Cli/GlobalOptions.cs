@@ -30,6 +30,10 @@ public sealed class GlobalOptions
         }
     });
 
+    /// <summary>Told after every journal write; null in the product. The crash tests' harness
+    /// (tests/FaultHarness) kills or interrupts the process there.</summary>
+    public Common.Actions.IJournalObserver? JournalObserver { get; init; }
+
     /// <summary>--quiet: nothing on stdout but requested data; errors still go to stderr.</summary>
     public Option<bool> Quiet { get; } = new("--quiet", "-q")
     {

@@ -1,7 +1,7 @@
 using System.Net;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Ingest;
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.Actions;
 using MediaLibrary.Host.Grpc;
 using MediaLibrary.Host.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

@@ -24,21 +24,7 @@ public sealed class OrganizeApplyTests
     private static Dictionary<string, string> Snapshot(params string[] folders) => TempTree.SnapshotOf(folders);
 
     private static async Task<int> RunProcessAsync(IReadOnlyList<string> args, int crashAfter) =>
-        (await RunProcessAsync(args, "MLM_CRASH_AFTER_JOURNAL_WRITES", crashAfter)).Exit;
-
-    private static async Task<(int Exit, string Error)> RunProcessAsync(IReadOnlyList<string> args, string faultVariable, int afterWrites)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "mlm.dll"), .. args])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        start.Environment[faultVariable] = afterWrites.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        using var p = Process.Start(start)!;
-        var error = await p.StandardError.ReadToEndAsync();
-        await p.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (p.ExitCode, error);
-    }
+        (await Faults.RunProcessAsync("crash", crashAfter, args)).Exit;
 
     [TestMethod]
     public async Task Apply_ThenUndo_RestoresTheTreeByteIdentical()
@@ -79,7 +65,10 @@ public sealed class OrganizeApplyTests
                 await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
                 var before = Snapshot(tree.Files);
 
-                int exit = await RunProcessAsync(Args(tree, dest, "--apply"), crashAt);
+                // Every crash point in this process (fast); a few in a real process, killed by the runtime.
+                bool crashed = crashAt is 2 or 5
+                    ? await RunProcessAsync(Args(tree, dest, "--apply"), crashAt) != 0
+                    : await Faults.CrashInProcessAsync(crashAt, Args(tree, dest, "--apply")) is null;
                 // The next organize finishes the interrupted plan from its journal.
                 var (recoverExit, _, recoverError) = await CliRunner.RunAsync(Args(tree, dest));
                 Assert.AreEqual(0, recoverExit, recoverError);
@@ -91,7 +80,7 @@ public sealed class OrganizeApplyTests
                 var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
                 Assert.AreEqual(0, undoExit, undoError);
                 CollectionAssert.AreEquivalent(before, Snapshot(tree.Files, dest), $"crash after journal write {crashAt}: undo restores the tree");
-                if (exit == 0)
+                if (!crashed)
                 {
                     break; // the crash point lies past the last journal write: every point was tried
                 }
@@ -376,7 +365,7 @@ public sealed class OrganizeApplyTests
         var before = Snapshot(tree.Files);
 
         // A real SIGINT right after the first file's step was journaled as under way.
-        var (exit, error) = await RunProcessAsync(Args(tree, dest, "--apply"), "MLM_INTERRUPT_AFTER_JOURNAL_WRITES", interruptAfter);
+        var (exit, error) = await Faults.RunProcessAsync("interrupt", interruptAfter, Args(tree, dest, "--apply"));
         Assert.AreEqual(130, exit, error);
         StringAssert.Contains(error, $"interrupted: {done} files done, {4 - done} not started");
         Assert.IsFalse(Directory.Exists(dest) && Directory.EnumerateFiles(dest, "*.mlm-partial", SearchOption.AllDirectories).Any(), "no partial copy left");
@@ -405,7 +394,7 @@ public sealed class OrganizeApplyTests
         Assert.AreNotEqual(0, await RunProcessAsync(Args(tree, dest, "--apply"), crashAfter: 3));
 
         // The next command starts finishing the plan; Ctrl+C arrives during its first step.
-        var (exit, error) = await RunProcessAsync(["--catalog", tree.Catalog, "organize", "plans"], "MLM_INTERRUPT_AFTER_JOURNAL_WRITES", 1);
+        var (exit, error) = await Faults.RunProcessAsync("interrupt", 1, ["--catalog", tree.Catalog, "organize", "plans"]);
 
         Assert.AreEqual(130, exit, error);
         StringAssert.Contains(error, "stopped while finishing an interrupted organize");

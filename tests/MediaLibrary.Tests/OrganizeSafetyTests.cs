@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using MediaLibrary.Tests.Support;
 
@@ -138,16 +137,7 @@ public sealed class OrganizeSafetyTests
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
         // Journal writes: applying, moving, copying, copied. Killed right after "copied" was written
         // (the copy is renamed into place, the source not yet removed)...
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "mlm.dll"), "--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--apply", tree.Files])
-        {
-            RedirectStandardError = true,
-        };
-        start.Environment["MLM_CRASH_AFTER_JOURNAL_WRITES"] = "4";
-        using (var p = Process.Start(start)!)
-        {
-            await p.StandardError.ReadToEndAsync();
-            await p.WaitForExitAsync();
-        }
+        await Faults.RunProcessAsync("crash", 4, ["--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--apply", tree.Files]);
         var target = Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv");
         Assert.IsTrue(File.Exists(target) && File.Exists(source), "killed between the rename and the removal");
         // ...then the disk as a power cut may leave it: the source's removal kept, the rename lost.

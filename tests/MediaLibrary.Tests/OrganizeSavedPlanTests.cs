@@ -42,7 +42,7 @@ public sealed class OrganizeSavedPlanTests
         StringAssert.Contains(error, "is applied");
         (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--apply", "0123456789");
         Assert.AreEqual(2, exit);
-        StringAssert.Contains(error, "no organize plan");
+        StringAssert.Contains(error, "no plan");
         (exit, _, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--apply", planId, "--mode", "copy");
         Assert.AreEqual(2, exit, "the mode is part of the saved plan");
     }
