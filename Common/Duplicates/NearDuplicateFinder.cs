@@ -1,6 +1,7 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Identity;
+using MediaLibrary.Common.Quality;
 using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Duplicates;
@@ -54,7 +55,7 @@ public sealed class NearDuplicateFinder(CatalogStore catalog)
         return Enumerable.Range(0, videos.Count)
             .GroupBy(Root)
             .Where(g => g.Count() >= 2)
-            .Select(g => new NearDuplicateGroup(g.Select(i => videos[i]).OrderByDescending(Quality).ThenBy(r => r.Id, StringComparer.Ordinal).ToList(), worst[g.Key]))
+            .Select(g => new NearDuplicateGroup(BestCopy.Rank(g.Select(i => videos[i])), worst[g.Key]))
             .OrderByDescending(g => g.ReclaimableBytes)
             .ToList();
     }
@@ -131,16 +132,5 @@ public sealed class NearDuplicateFinder(CatalogStore catalog)
             done += n;
         }
         return buffer;
-    }
-
-    private static (long Pixels, long Bitrate, int Codec) Quality(CatalogRecord r)
-    {
-        var m = r.Media;
-        if (m is null)
-        {
-            return (0, 0, 0);
-        }
-        int codec = m.VideoCodec switch { "av1" => 3, "hevc" => 2, "vp9" => 2, "h264" => 1, _ => 0 };
-        return ((long)m.Width * m.Height, m.Bitrate, codec);
     }
 }

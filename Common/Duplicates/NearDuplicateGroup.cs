@@ -7,11 +7,11 @@ namespace MediaLibrary.Common.Duplicates;
 /// <param name="MaxDistance">The largest fingerprint distance between linked members (0–64).</param>
 public sealed record NearDuplicateGroup(IReadOnlyList<CatalogRecord> Members, double MaxDistance)
 {
-    /// <summary>Highest resolution, then bitrate, then the more efficient codec.</summary>
+    /// <summary>The copy the one best-copy rule prefers (<see cref="Quality.CopyQuality"/>).</summary>
     public CatalogRecord Best => Members[0];
 
-    /// <summary>Bytes freed by keeping only the best.</summary>
-    public long ReclaimableBytes => Members.Skip(1).Sum(m => m.Size);
+    /// <summary>Bytes freed by keeping only the best (hardlinks of one file count once, the best's none).</summary>
+    public long ReclaimableBytes => Quality.BestCopy.Reclaimable(Best, Members);
 }
 
 /// <summary>A smaller file whose first bytes are those of a larger file of the same name stem.</summary>

@@ -1,22 +1,29 @@
 using System.Globalization;
 using MediaLibrary.Common.Catalog;
 
-namespace MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.Organizing;
+
+namespace MediaLibrary.Common.Quality;
 
 /// <summary>
-/// How good one copy of a video is, for the "keep the better copy" policies: a higher resolution
-/// class first (the larger side, as releases name it: a 1920x800 film is "1080p"), then a higher
-/// bitrate, then more bytes. ffprobe's numbers are used when the catalog has them; otherwise
-/// the resolution the name claims ("720p"), and the size.
+/// The one best-copy rule: how good one copy of a video is, wherever a copy is chosen (the
+/// organizer's "better" policy, `dupes --near`'s best copy, `--keep best`). In this order:
+/// 1. a higher resolution class (the larger side, as releases name it: a 1920x800 film is "1080p";
+///    within 16 lines is one class);
+/// 2. a higher bitrate, when both copies have a measured one;
+/// 3. a more efficient video codec (AV1, then HEVC and VP9, then H.264, then the rest);
+/// 4. more bytes.
+/// ffprobe's numbers are used when the catalog has them; otherwise the resolution the name claims
+/// ("720p"), and the size. Hardlinks of one inode are one file: see <see cref="BestCopy"/>.
 /// </summary>
-public sealed record CopyQuality(int Height, long Bitrate, long Size, bool Measured) : IComparable<CopyQuality>
+public sealed record CopyQuality(int Height, long Bitrate, long Size, bool Measured, int Codec = 0) : IComparable<CopyQuality>
 {
     /// <summary>The quality of <paramref name="path"/> from its metadata, or failing that its name.</summary>
     public static CopyQuality Of(string path, long size, MediaInfo? media)
     {
         if (media is { Width: > 0, Height: > 0 })
         {
-            return new CopyQuality(Math.Max(media.Width * 9 / 16, media.Height), media.Bitrate, size, Measured: true);
+            return new CopyQuality(Math.Max(media.Width * 9 / 16, media.Height), media.Bitrate, size, Measured: true, CodecRank(media.VideoCodec));
         }
         int height = ReleaseNameParser.Parse(path).Resolution switch
         {
@@ -47,8 +54,21 @@ public sealed record CopyQuality(int Height, long Bitrate, long Size, bool Measu
         {
             return Bitrate.CompareTo(other.Bitrate);
         }
+        if (Codec != other.Codec)
+        {
+            return Codec.CompareTo(other.Codec);
+        }
         return Size.CompareTo(other.Size);
     }
+
+    /// <summary>How much picture a codec keeps per bit, roughly: the newer generations rank higher.</summary>
+    public static int CodecRank(string codec) => codec switch
+    {
+        "av1" => 3,
+        "hevc" or "vp9" => 2,
+        "h264" => 1,
+        _ => 0,
+    };
 
     /// <summary>"1080p, 8.1 Mb/s, 1,234,567 bytes" style, for the plan's notes.</summary>
     public override string ToString()
