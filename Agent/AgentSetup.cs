@@ -1,6 +1,6 @@
 using System.Net;
 using MediaLibrary.Agent.Grpc;
-using MediaLibrary.Agent.Http;
+using MediaLibrary.Host.Http;
 using MediaLibrary.Agent.Work;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -38,7 +38,7 @@ public static class AgentSetup
     public static WebApplication UseMediaLibraryAgent(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<AgentCache>(); // a cache held by another agent fails the start
-        app.UseMiddleware<ErrorShape>();
+        app.UseMiddleware<ErrorBodyShaper>("error", "");
         app.MapGrpcService<AgentControlService>();
         return app;
     }
@@ -50,5 +50,5 @@ public sealed class AgentEndpoint
     internal ListenOptions? Listen { get; set; }
 
     /// <summary>http://address:port.</summary>
-    public Uri Uri => Listen?.IPEndPoint is { } ep ? new Uri($"http://{ep.Address}:{ep.Port}") : throw new InvalidOperationException("not listening yet");
+    public Uri Uri => Listen?.IPEndPoint is { } ep ? Common.Net.HostUri.Of(ep) : throw new InvalidOperationException("not listening yet");
 }

@@ -16,5 +16,5 @@ public sealed class HostEndpoints
     public Uri GrpcUri => ToUri(Grpc);
 
     private static Uri ToUri(ListenOptions? listen) =>
-        listen?.IPEndPoint is { } ep ? new Uri($"http://{(ep.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ep.Address}]" : ep.Address.ToString())}:{ep.Port}") : throw new InvalidOperationException("the host is not listening yet");
+        listen?.IPEndPoint is { } ep ? Common.Net.HostUri.Of(ep) : throw new InvalidOperationException("the host is not listening yet");
 }

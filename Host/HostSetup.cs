@@ -43,7 +43,7 @@ public static class HostSetup
                 o.JsonSettings.WriteInt64sAsStrings = false;
             });
         builder.Services.AddGrpcReflection();
-        builder.Services.AddGrpcHealthChecks().AddCheck("catalog", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        builder.Services.AddGrpcHealthChecks().AddCheck<CatalogHealthCheck>("catalog");
         return builder;
     }
 
@@ -58,7 +58,11 @@ public static class HostSetup
         {
             app.Logger.LogWarning("Finished {Steps} steps of an interrupted organize plan", recovered);
         }
-        app.UseWhen(IngestBodyGuard.Applies, b => b.UseMiddleware<IngestBodyGuard>());
+        app.UseWhen(IngestBodyGuard.Applies, b =>
+        {
+            b.UseMiddleware<ErrorBodyShaper>("detail", "invalid request: ");
+            b.UseMiddleware<IngestBodyGuard>();
+        });
         app.MapGrpcService<IngestGrpcService>();
         app.MapGrpcService<CatalogGrpcService>();
         app.MapGrpcReflectionService();

@@ -81,7 +81,7 @@ public sealed class CycleRunner(AgentCache cache, HostLink link, OutboxSender se
             stats.Phase = 2;
             // Fingerprints cost ffmpeg decodes: like full hashes, only inside the off-peak window.
             bool offPeak = OffPeak.Contains(config.AgentOffpeakStart, config.AgentOffpeakEnd, clock.GetLocalNow().Hour);
-            var probe = new ProbePass(store, _prober, _fingerprinter, offPeak, options.Name, stats, sender.Signal);
+            var probe = new ProbePass(store, new VideoDescriber(_prober, _fingerprinter, offPeak), options.Name, stats, sender.Signal);
             foreach (var root in roots)
             {
                 await probe.RunAsync(root, stats.BatchSize, stats.Workers, ct).ConfigureAwait(false);

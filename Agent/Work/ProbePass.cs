@@ -1,7 +1,5 @@
 using Google.Protobuf;
 using MediaLibrary.Common.Catalog;
-using MediaLibrary.Common.Identity;
-using MediaLibrary.Common.Scanning;
 using MediaLibrary.Common.Ingest;
 using MediaLibrary.Common.Probing;
 
@@ -12,7 +10,7 @@ namespace MediaLibrary.Agent.Work;
 /// probe), a chunk at a time in path order with bounded concurrency, no hashing. Each chunk's
 /// metadata goes into the cache and the outbox together, and the pass's cursor moves past it.
 /// </summary>
-public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFingerprinter fingerprinter, bool fingerprints, string agent, AgentStats stats, Action queued)
+public sealed class ProbePass(CatalogStore cache, VideoDescriber describer, string agent, AgentStats stats, Action queued)
 {
     /// <summary>Probes under <paramref name="root"/>, resuming after its cursor; clears it when done.</summary>
     public async Task RunAsync(string root, int batchSize, int workers, CancellationToken ct)
@@ -27,8 +25,7 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFinge
                 continue;
             }
             stats.AddSeenVideo();
-            bool wantsFingerprint = fingerprints && record.Fingerprint is null && record.Media is { ProbeError.Length: 0 };
-            if (record.Media is not null && !wantsFingerprint)
+            if (!describer.Wants(record))
             {
                 continue; // probed (and fingerprinted when asked), unchanged since: a change clears both in pass 1
             }
@@ -72,36 +69,8 @@ public sealed class ProbePass(CatalogStore cache, MediaProber prober, VideoFinge
         {
             return;
         }
-        var probed = new CatalogRecord?[chunk.Count];
-        await Parallel.ForAsync(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = ct }, async (i, token) =>
-        {
-            var record = chunk[i];
-            try
-            {
-                // Changed since pass 1 stored it: the next pass 1 will see it; don't describe other bytes.
-                if (!UnixFiles.Stat(record.Path, followSymlinks: true).SameContentIdentity(ScanIndexer.IdentityOf(record)))
-                {
-                    return;
-                }
-            }
-            catch (StatException)
-            {
-                return;
-            }
-            record.Media ??= await prober.ProbeAsync(record.Path, token).ConfigureAwait(false);
-            if (fingerprints && record.Fingerprint is null && record.Media.ProbeError.Length == 0)
-            {
-                var (fingerprint, error) = await fingerprinter.ComputeAsync(record.Path, record.Media.Duration, token).ConfigureAwait(false);
-                record.Fingerprint = fingerprint;
-                if (error is not null)
-                {
-                    record.Media = record.Media with { ProbeError = "fingerprint: " + error };
-                }
-            }
-            probed[i] = record;
-        }).ConfigureAwait(false);
-        stats.Probes = prober.Probes;
-        var updated = probed.OfType<CatalogRecord>().ToList();
+        var updated = await describer.DescribeAsync(chunk, workers, ct).ConfigureAwait(false);
+        stats.Probes = describer.Probes;
         // Pass-2 records carry only what pass 2 adds: identity and metadata, no hashes.
         var files = updated.Select(r =>
         {

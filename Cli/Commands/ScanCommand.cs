@@ -121,8 +121,9 @@ public static class ScanCommand
             var result = await run;
             if (parse.GetValue(media) && target is CatalogStore local && !result.Cancelled)
             {
-                var pass = new Common.Probing.MediaPass(local, new Common.Probing.MediaProber(TimeSpan.FromSeconds(30)),
-                    new Common.Probing.VideoFingerprinter(TimeSpan.FromSeconds(120)), options.Workers, fingerprints: true);
+                var describer = new Common.Probing.VideoDescriber(new Common.Probing.MediaProber(TimeSpan.FromSeconds(30)),
+                    new Common.Probing.VideoFingerprinter(TimeSpan.FromSeconds(120)), fingerprints: true);
+                var pass = new Common.Probing.MediaPass(local, describer, options.Workers);
                 await pass.RunAsync(options.Source, parse.GetValue(paths)!, ct);
                 if (!quiet && !parse.GetValue(json))
                 {

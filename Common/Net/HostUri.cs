@@ -19,7 +19,19 @@ public static class HostUri
         {
             return null;
         }
-        bool portGiven = hasScheme ? !uri.IsDefaultPort || value.Contains($":{uri.Port}", StringComparison.Ordinal) : value.Contains(':', StringComparison.Ordinal);
-        return portGiven ? uri : new UriBuilder(uri) { Port = defaultPort }.Uri;
+        return PortGiven(value, hasScheme) ? uri : new UriBuilder(uri) { Port = defaultPort }.Uri;
     }
+
+    // "nas:9000", "http://nas:80", "[::1]:9000" give a port; "nas", "[::1]", "http://[::1]/" do not.
+    private static bool PortGiven(string value, bool hasScheme)
+    {
+        var authority = hasScheme ? value[(value.IndexOf("://", StringComparison.Ordinal) + 3)..] : value;
+        authority = authority.Split('/', 2)[0];
+        authority = authority[(authority.LastIndexOf('@') + 1)..];
+        var afterHost = authority.StartsWith('[') ? authority[(authority.IndexOf(']', StringComparison.Ordinal) + 1)..] : authority;
+        return afterHost.Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>http://address:port of a listening endpoint; IPv6 addresses in brackets ([::1]).</summary>
+    public static Uri Of(System.Net.IPEndPoint endpoint) => new UriBuilder("http", endpoint.Address.ToString(), endpoint.Port).Uri;
 }

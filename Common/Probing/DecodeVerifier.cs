@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace MediaLibrary.Common.Probing;
 
 /// <summary>
@@ -12,31 +10,12 @@ public sealed class DecodeVerifier(TimeSpan timeout)
     /// <summary>Null when the file decodes cleanly, else ffmpeg's first complaint.</summary>
     public async Task<string?> VerifyAsync(string path, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("ffmpeg", ["-nostdin", "-v", "error", "-i", path, "-f", "null", "-"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        using var process = Process.Start(start)!;
-        try
-        {
-            var stderr = await process.StandardError.ReadToEndAsync(limit.Token).ConfigureAwait(false);
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            var first = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
-            return first ?? (process.ExitCode != 0 ? $"ffmpeg exited with {process.ExitCode}" : null);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        var run = await FfmpegRunner.RunAsync("ffmpeg", ["-nostdin", "-v", "error", "-i", FfmpegRunner.Input(path), "-f", "null", "-"], timeout, cancellationToken)
+            .ConfigureAwait(false);
+        if (run.TimedOut)
         {
             return $"decoding did not finish within {timeout.TotalSeconds:0} s";
         }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
+        return run.FirstError ?? (run.ExitCode != 0 ? $"ffmpeg exited with {run.ExitCode}" : null);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using FFMpegCore;
 using MediaLibrary.Common.Catalog;
@@ -27,48 +26,33 @@ public sealed class MediaProber(TimeSpan timeout)
             return new MediaInfo { ProbeError = "not a media container (its first bytes match none); ffprobe not run" };
         }
         Interlocked.Increment(ref _probes);
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        // Our own ffprobe process with an argument list: FFMpegCore's AnalyseAsync puts the path in
-        // a quoted command line, and a '"' in a file name could then inject options. "file:" keeps a
-        // name from ever being read as an option. FFMpegCore still parses the JSON.
-        var start = new ProcessStartInfo("ffprobe", ["-loglevel", "error", "-print_format", "json", "-show_format", "-sexagesimal", "-show_streams", "file:" + path])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
+        // FFMpegCore's AnalyseAsync puts the path in a quoted command line, where a '"' in a file name
+        // could inject options: our runner passes a list, and FFMpegCore only parses the JSON.
         try
         {
-            var stdout = process.StandardOutput.ReadToEndAsync(limit.Token);
-            var stderr = process.StandardError.ReadToEndAsync(limit.Token);
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            var json = await stdout.ConfigureAwait(false);
-            if (process.ExitCode != 0)
+            var run = await FfmpegRunner.RunAsync("ffprobe",
+                ["-loglevel", "error", "-print_format", "json", "-show_format", "-sexagesimal", "-show_streams", FfmpegRunner.Input(path)], timeout, cancellationToken)
+                .ConfigureAwait(false);
+            if (run.TimedOut)
             {
-                var first = (await stderr.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
-                    ?? $"ffprobe exited with {process.ExitCode}";
-                return new MediaInfo { ProbeError = first.Length > 300 ? first[..300] : first };
+                return new MediaInfo { ProbeError = $"ffprobe did not answer within {timeout.TotalSeconds:0.#} s" };
             }
+            if (run.ExitCode != 0)
+            {
+                return new MediaInfo { ProbeError = Cut(run.FirstError ?? $"ffprobe exited with {run.ExitCode}") };
+            }
+            var json = System.Text.Encoding.UTF8.GetString(run.Output);
             return ToMediaInfo(FFProbe.FromJson(json), json);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        // JSON FFMpegCore could not read is this file's error. A missing ffprobe (Win32Exception) is
+        // not: it must not be stored as every video's probe result.
+        catch (Exception e) when (e is not OperationCanceledException and not System.ComponentModel.Win32Exception)
         {
-            return new MediaInfo { ProbeError = $"ffprobe did not answer within {timeout.TotalSeconds:0.#} s" };
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            var first = e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name;
-            return new MediaInfo { ProbeError = first.Length > 300 ? first[..300] : first };
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            return new MediaInfo { ProbeError = Cut(e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name) };
         }
     }
+
+    private static string Cut(string reason) => reason.Length > 300 ? reason[..300] : reason;
 
     private static byte[]? ReadHead(string path)
     {

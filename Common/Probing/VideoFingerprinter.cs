@@ -1,5 +1,4 @@
 using MediaLibrary.Common.Catalog;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace MediaLibrary.Common.Probing;
@@ -21,49 +20,31 @@ public sealed class VideoFingerprinter(TimeSpan timeout)
         var args = new List<string> { "-v", "error", "-nostdin" };
         for (int i = 0; i < VideoFingerprint.FrameCount; i++)
         {
-            args.AddRange(["-ss", (duration * VideoFingerprint.Position(i)).ToString("0.###", CultureInfo.InvariantCulture), "-i", path]);
+            args.AddRange(["-ss", (duration * VideoFingerprint.Position(i)).ToString("0.###", CultureInfo.InvariantCulture), "-i", FfmpegRunner.Input(path)]);
         }
         for (int i = 0; i < VideoFingerprint.FrameCount; i++)
         {
             args.AddRange(["-map", $"{i}:v:0", "-frames:v", "1", "-vf", "scale=32:32:flags=area,format=gray", "-f", "rawvideo", "pipe:1"]);
         }
-        var start = new ProcessStartInfo("ffmpeg", args) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        limit.CancelAfter(timeout);
-        using var process = Process.Start(start)!;
-        try
+        var run = await FfmpegRunner.RunAsync("ffmpeg", args, timeout, cancellationToken).ConfigureAwait(false);
+        if (run.TimedOut)
         {
-            var errors = process.StandardError.ReadToEndAsync(limit.Token);
-            using var output = new MemoryStream();
-            await process.StandardOutput.BaseStream.CopyToAsync(output, limit.Token).ConfigureAwait(false);
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
-            var bytes = output.ToArray();
-            const int frame = PerceptualHash.Side * PerceptualHash.Side;
-            if (bytes.Length < frame * VideoFingerprint.FrameCount)
-            {
-                var why = (await errors.ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                return (null, $"ffmpeg gave {bytes.Length / frame} of {VideoFingerprint.FrameCount} frames" + (why is null ? "" : ": " + why));
-            }
-            var hashes = new ulong[VideoFingerprint.FrameCount];
-            var gradients = new ulong[VideoFingerprint.FrameCount];
-            for (int i = 0; i < hashes.Length; i++)
-            {
-                hashes[i] = PerceptualHash.Of(bytes.AsSpan(i * frame, frame));
-                gradients[i] = PerceptualHash.Gradient(bytes.AsSpan(i * frame, frame));
-            }
-            return (new VideoFingerprint(duration, hashes, gradients), null);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            process.Kill(entireProcessTree: true);
             return (null, $"ffmpeg did not finish within {timeout.TotalSeconds:0.#} s");
         }
-        finally
+        var bytes = run.Output;
+        const int frame = PerceptualHash.Side * PerceptualHash.Side;
+        if (bytes.Length < frame * VideoFingerprint.FrameCount)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
+            var why = run.FirstError;
+            return (null, $"ffmpeg gave {bytes.Length / frame} of {VideoFingerprint.FrameCount} frames" + (why is null ? "" : ": " + why));
         }
+        var hashes = new ulong[VideoFingerprint.FrameCount];
+        var gradients = new ulong[VideoFingerprint.FrameCount];
+        for (int i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = PerceptualHash.Of(bytes.AsSpan(i * frame, frame));
+            gradients[i] = PerceptualHash.Gradient(bytes.AsSpan(i * frame, frame));
+        }
+        return (new VideoFingerprint(duration, hashes, gradients), null);
     }
 }

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text.Json;
-using MediaLibrary.Common.Ingest;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace MediaLibrary.Host.Http;
@@ -8,8 +7,7 @@ namespace MediaLibrary.Host.Http;
 /// <summary>
 /// Stands in front of the transcoded POST /ingest/batch: inflates gzip bodies within the size limit
 /// (a gzip bomb is refused, not inflated), answers malformed bodies with the earlier host's
-/// <c>{"detail": ...}</c> errors before anything is stored, and turns transcoding's own errors
-/// (wrong types) into the same shape. Nothing here ever answers 500 for bad input.
+/// <c>{"detail": ...}</c> errors before anything is stored. Nothing here ever answers 500 for bad input.
 /// </summary>
 public sealed class IngestBodyGuard(RequestDelegate next, HostOptions options)
 {
@@ -57,24 +55,8 @@ public sealed class IngestBodyGuard(RequestDelegate next, HostOptions options)
         // The earlier agent posts with requests' json=, which sets this; curl users may not.
         context.Request.ContentType = "application/json";
 
-        var original = context.Response.Body;
-        using var captured = new MemoryStream();
-        context.Response.Body = captured;
-        try
-        {
-            await next(context);
-        }
-        finally
-        {
-            context.Response.Body = original;
-        }
-        if (context.Response.StatusCode >= 400 && TranscodingError.Message(captured.ToArray()) is { } message)
-        {
-            await ErrorAsync(context, context.Response.StatusCode, "invalid request: " + message);
-            return;
-        }
-        captured.Position = 0;
-        await captured.CopyToAsync(original, context.RequestAborted);
+        // Transcoding's own errors (wrong types) are reshaped by ErrorBodyShaper, in front of this.
+        await next(context);
     }
 
     private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)

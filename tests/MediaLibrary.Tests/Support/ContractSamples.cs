@@ -1,18 +1,8 @@
 namespace MediaLibrary.Tests.Support;
 
-/// <summary>The earlier system's captured messages, in ../shared/contract-samples beside the repository.</summary>
+/// <summary>The earlier system's captured messages (docs/contract/CONTRACT.md describes them),
+/// kept as test data in Data/contract-samples so a clone alone runs its tests.</summary>
 internal static class ContractSamples
 {
-    public static string Read(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MediaLibrary.sln")))
-            {
-                var path = Path.Combine(dir.FullName, "..", "shared", "contract-samples", name);
-                return File.ReadAllText(path);
-            }
-        }
-        throw new FileNotFoundException("MediaLibrary.sln not found above the test binaries", name);
-    }
+    public static string Read(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "contract-samples", name));
 }
