@@ -11,14 +11,16 @@ public static class AgentProgram
     public static async Task<int> RunAsync(string[] args)
     {
         var host = new Argument<string>("HOST") { Description = "The host: NAME, NAME:PORT or http://NAME:PORT (JSON port, default 8765)" };
-        var grpc = new Option<string?>("--grpc") { Description = "The host's gRPC address (default: same host, port 8766; JSON is used when it does not answer)" };
+        var grpc = new Option<string?>("--grpc") { Description = "The host's gRPC address (default: same host, port 8766; JSON is used when it does not " +
+            "answer)" };
         var cachePath = new Option<string?>("--cache") { Description = "Cache file (default ~/.medialib/agent_cache.db)" };
         var clear = new Option<bool>("--clear-cache") { Description = "Delete the cache at start" };
         var listen = new Option<string>("--listen") { Description = "Address of the control API", DefaultValueFactory = _ => "127.0.0.1" };
         var port = new Option<int>("--port") { Description = "Port of the control API (0: any free port)", DefaultValueFactory = _ => 8877 };
         var name = new Option<string>("--name") { Description = "Name the host stores records under", DefaultValueFactory = _ => Environment.MachineName };
         var once = new Option<bool>("--once") { Description = "One cycle, send everything, exit" };
-        var browse = new Option<string[]>("--browse-root") { Description = "A folder /agent/ls may show besides the roots (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var browse = new Option<string[]>("--browse-root") { Description = "A folder /agent/ls may show besides the roots (repeatable)",
+            AllowMultipleArgumentsPerToken = false };
         var interval = new Option<double>("--interval") { Description = "Seconds between cycles", DefaultValueFactory = _ => 3600 };
         var probeTimeout = new Option<double>("--probe-timeout") { Description = "Seconds ffprobe may take per file", DefaultValueFactory = _ => 30 };
         var root = new RootCommand("mlm-agent: scans the folders a host names and sends it the records.")

@@ -12,7 +12,7 @@ public static class CliApp
     /// no progress display whatever the terminal (tests, and output captured by callers);
     /// <paramref name="journalObserver"/> is the crash tests' hook (null in the product).</summary>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool interactive = false,
-        CancellationToken cancellationToken = default, IJournalObserver? journalObserver = null)
+        IJournalObserver? journalObserver = null, CancellationToken cancellationToken = default)
     {
         var root = Build(interactive, journalObserver);
         var parse = root.Parse(args);

@@ -33,8 +33,10 @@ public sealed class BrowsePolicy(AgentStats stats, AgentOptions options)
             .OrderBy(e => e.Name, StringComparer.OrdinalIgnoreCase)
             .ToList();
         var shown = path.TrimEnd('/');
-        reply.Dirs.AddRange(entries.Where(e => e is DirectoryInfo || Directory.Exists(e.FullName)).Select(e => new ListEntry { Name = e.Name, Path = shown + "/" + e.Name }));
-        reply.Files.AddRange(entries.Where(e => e is FileInfo && !Directory.Exists(e.FullName)).Select(e => new ListEntry { Name = e.Name, Path = shown + "/" + e.Name }));
+        reply.Dirs.AddRange(entries.Where(e => e is DirectoryInfo || Directory.Exists(e.FullName)).Select(e => new ListEntry { Name = e.Name,
+            Path = shown + "/" + e.Name }));
+        reply.Files.AddRange(entries.Where(e => e is FileInfo && !Directory.Exists(e.FullName)).Select(e => new ListEntry { Name = e.Name,
+            Path = shown + "/" + e.Name }));
         return reply;
     }
 }

@@ -5,7 +5,8 @@ namespace MediaLibrary.Agent.Work;
 /// interval, or when asked through /agent/scan_now) while the sender drains in the background.
 /// With --once: one cycle, drain, stop the process.
 /// </summary>
-public sealed class AgentWorker(CycleRunner cycles, OutboxSender sender, AgentStats stats, AgentOptions options, IHostApplicationLifetime lifetime, ILogger<AgentWorker> log)
+public sealed class AgentWorker(CycleRunner cycles, OutboxSender sender, AgentStats stats, AgentOptions options, IHostApplicationLifetime lifetime,
+    ILogger<AgentWorker> log)
     : BackgroundService
 {
     private readonly SemaphoreSlim _trigger = new(0);

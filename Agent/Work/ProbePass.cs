@@ -40,7 +40,8 @@ public sealed class ProbePass(CatalogStore cache, VideoDescriber describer, stri
         cache.SaveCursor(root, 2, null);
     }
 
-    private static IEnumerable<(List<CatalogRecord> Records, List<Contracts.V1.FileRecord> Files)> BySize(List<CatalogRecord> records, List<Contracts.V1.FileRecord> files, int maxBytes)
+    private static IEnumerable<(List<CatalogRecord> Records, List<Contracts.V1.FileRecord> Files)> BySize(List<CatalogRecord> records,
+        List<Contracts.V1.FileRecord> files, int maxBytes)
     {
         var r = new List<CatalogRecord>();
         var f = new List<Contracts.V1.FileRecord>();

@@ -16,7 +16,8 @@ public static class DupesCommand
         var json = new Option<bool>("--json") { Description = "Print JSON (see README for the shape)" };
         var csv = new Option<bool>("--csv") { Description = "Print CSV, one row per file" };
         var minSize = SizeOption.Create("--min-size", "Ignore files smaller than this", 1);
-        var near = new Option<bool>("--near") { Description = "Videos that look the same (remux, re-encode, trim), from 'mlm scan --media' fingerprints, and probable partial downloads" };
+        var near = new Option<bool>("--near") { Description = "Videos that look the same (remux, re-encode, trim), from 'mlm scan --media' fingerprints, " +
+            "and probable partial downloads" };
         var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
         var command = new Command("dupes", "List groups of identical files (size, then sample hash, then full hash)")
         {
@@ -62,7 +63,8 @@ public static class DupesCommand
             }
             if (report.AwaitingFullHash > 0)
             {
-                await error.WriteLineAsync($"mlm: {report.AwaitingFullHash} candidate files await full hashes from their agents (off-peak) and are not reported yet");
+                await error.WriteLineAsync($"mlm: {report.AwaitingFullHash} candidate files await full hashes from their agents (off-peak) and are not " +
+                    $"reported yet");
             }
             foreach (var s in report.Skipped)
             {

@@ -14,9 +14,11 @@ public static class VerifyCommand
     /// <summary>The command.</summary>
     public static Command Create(GlobalOptions global)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)",
+            Arity = ArgumentArity.ZeroOrMore };
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var workers = new Option<int>("--workers") { Description = "Files decoded at once", DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount / 2) };
+        var workers = new Option<int>("--workers") { Description = "Files decoded at once", DefaultValueFactory = _ => Math.Max(1,
+            Environment.ProcessorCount / 2) };
         var command = new Command("verify", "Decode every video fully with ffmpeg and list the damaged ones (exit 1 when any)") { paths, json, workers };
         command.SetAction(async (parse, ct) =>
         {
@@ -34,7 +36,8 @@ public static class VerifyCommand
             // The catalog is closed while decoding (minutes): other mlm commands can use it meanwhile.
             var verifier = new DecodeVerifier(TimeSpan.FromMinutes(30));
             var damaged = new System.Collections.Concurrent.ConcurrentBag<(string Path, string Reason)>();
-            await Parallel.ForEachAsync(videos, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(workers)), CancellationToken = ct }, async (v, token) =>
+            await Parallel.ForEachAsync(videos, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(workers)),
+                CancellationToken = ct }, async (v, token) =>
             {
                 if (await verifier.VerifyAsync(v.Path, token) is { } reason)
                 {

@@ -34,7 +34,8 @@ public static class NearReport
                         container = m.Media?.Container ?? "",
                     }),
                 }),
-                partial_copies = partials.Select(p => new { partial = p.Partial.Path, partial_size = p.Partial.Size, complete = p.Complete.Path, complete_size = p.Complete.Size }),
+                partial_copies = partials.Select(p => new { partial = p.Partial.Path, partial_size = p.Partial.Size, complete = p.Complete.Path,
+                    complete_size = p.Complete.Size }),
             };
             output.WriteLine(JsonSerializer.Serialize(doc, JsonReports.Serializer));
             return;
@@ -55,10 +56,12 @@ public static class NearReport
         }
         foreach (var p in partials)
         {
-            console.WriteLine($"Probable incomplete copy: {DisplayText.Escape(p.Partial.Path)} ({ByteSize.Format(p.Partial.Size)}) starts like {DisplayText.Escape(p.Complete.Path)} ({ByteSize.Format(p.Complete.Size)})");
+            console.WriteLine($"Probable incomplete copy: {DisplayText.Escape(p.Partial.Path)} ({ByteSize.Format(p.Partial.Size)}) starts like " +
+                $"{DisplayText.Escape(p.Complete.Path)} ({ByteSize.Format(p.Complete.Size)})");
         }
         console.WriteLine(groups.Count == 0 && partials.Count == 0
             ? "No near-duplicates (videos need 'mlm scan --media' first)."
-            : $"{groups.Count} near-duplicate groups, {ByteSize.Format(groups.Sum(g => g.ReclaimableBytes))} reclaimable; {partials.Count} probable incomplete copies.");
+            : $"{groups.Count} near-duplicate groups, {ByteSize.Format(groups.Sum(g => g.ReclaimableBytes))} reclaimable; {partials.Count} probable " +
+                $"incomplete copies.");
     }
 }

@@ -38,7 +38,8 @@ public static class OrganizeReport
         for (int i = 0; i < plan.Count; i++)
         {
             var e = plan[i];
-            table.AddRow(new Text(DisplayText.Escape(e.Source)), new Text(DisplayText.Escape(e.Target)), new Text(DisplayText.Escape(Status(e, mode, states?[i]))));
+            table.AddRow(new Text(DisplayText.Escape(e.Source)), new Text(DisplayText.Escape(e.Target)), new Text(DisplayText.Escape(Status(e, mode,
+                states?[i]))));
         }
         console.Write(table);
     }

@@ -51,8 +51,10 @@ public static class HostQueries
         var token = "";
         do
         {
-            var page = await client.ListFilesAsync(new FilesRequest { Kind = Common.Classification.FileKind.Junk, PageSize = 1000, PageToken = token }, cancellationToken: ct);
-            junk.AddRange(page.Files.Select(f => new JunkEntry(CatalogKey.Of(f.Source, f.Record.Path), f.Record.Path, f.Record.Size, f.Record.Ext, f.Record.Reason)));
+            var page = await client.ListFilesAsync(new FilesRequest { Kind = Common.Classification.FileKind.Junk, PageSize = 1000, PageToken = token },
+                cancellationToken: ct);
+            junk.AddRange(page.Files.Select(f => new JunkEntry(CatalogKey.Of(f.Source, f.Record.Path), f.Record.Path, f.Record.Size, f.Record.Ext,
+                f.Record.Reason)));
             token = page.NextPageToken;
         }
         while (token.Length > 0);

@@ -84,7 +84,8 @@ internal static class CatalogBson
         InodeKey = StringOrNull(d, "inode_key"),
         Media = d.TryGetValue("media", out var media) && media.IsDocument ? ToMediaInfo(media.AsDocument) : null,
         Fingerprint = d.TryGetValue("fp", out var fp) && fp.IsDocument && fp["g"].IsArray
-            ? new VideoFingerprint(fp["d"].AsDouble, fp["h"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray(), fp["g"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray())
+            ? new VideoFingerprint(fp["d"].AsDouble, fp["h"].AsArray.Select(v => unchecked((ulong)v.AsInt64)).ToArray(), fp["g"].AsArray.Select(v =>
+                unchecked((ulong)v.AsInt64)).ToArray())
             : null,
     };
 

@@ -157,7 +157,8 @@ public sealed partial class CatalogStore : IFileRecords
         }
     }
 
-    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew, IReadOnlyCollection<BatchReceipt>? receipts, Func<string, byte[]>? outboxPayload)
+    private void Write(IReadOnlyCollection<CatalogRecord> records, bool insertNew, IReadOnlyCollection<BatchReceipt>? receipts, Func<string,
+        byte[]>? outboxPayload)
     {
         _db.BeginTrans();
         try

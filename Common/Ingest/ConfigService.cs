@@ -50,7 +50,8 @@ public sealed class ConfigService(CatalogStore catalog, IngestSettings defaults)
         Validate(value, fields);
         lock (_gate)
         {
-            var doc = catalog.Setting(OverridesKey) ?? new BsonDocument { ["fields"] = new BsonArray(), ["config"] = "{}", ["agent_roots"] = new BsonDocument() };
+            var doc = catalog.Setting(OverridesKey) ?? new BsonDocument { ["fields"] = new BsonArray(), ["config"] = "{}",
+                ["agent_roots"] = new BsonDocument() };
             var stored = IngestConfig.Parser.ParseJson(doc["config"].AsString);
             var storedFields = doc["fields"].AsArray.Select(v => v.AsString).ToHashSet(StringComparer.Ordinal);
             foreach (var field in fields)
@@ -104,7 +105,8 @@ public sealed class ConfigService(CatalogStore catalog, IngestSettings defaults)
         Check("agent_offpeak_start", c.AgentOffpeakStart is >= 0 and <= 23, "must be an hour 0 to 23");
         Check("agent_offpeak_end", c.AgentOffpeakEnd is >= 0 and <= 24, "must be an hour 0 to 24");
         Check("junk_patterns", c.JunkPatterns.All(p => p.Length > 0), "patterns must not be empty");
-        Check("remote_roots", c.RemoteRoots.All(r => r.Length > 0 && r[0] == '/' && !r.Contains('\0', StringComparison.Ordinal)), "roots must be absolute paths");
+        Check("remote_roots", c.RemoteRoots.All(r => r.Length > 0 && r[0] == '/' && !r.Contains('\0', StringComparison.Ordinal)),
+            "roots must be absolute paths");
     }
 
     private static void CopyField(IngestConfig from, IngestConfig to, string jsonName)

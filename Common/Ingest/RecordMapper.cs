@@ -58,7 +58,8 @@ public static class RecordMapper
         record.Media = incoming.Metadata is { } m ? ToMediaInfo(m) : sameFile ? existing!.Media : null;
         // frame_hashes: the pHashes of the frames, then their difference hashes.
         record.Fingerprint = incoming.Metadata is { FrameHashes.Count: 2 * Catalog.VideoFingerprint.FrameCount } fm
-            ? new Catalog.VideoFingerprint(fm.Duration, [.. fm.FrameHashes.Take(Catalog.VideoFingerprint.FrameCount)], [.. fm.FrameHashes.Skip(Catalog.VideoFingerprint.FrameCount)])
+            ? new Catalog.VideoFingerprint(fm.Duration, [.. fm.FrameHashes.Take(Catalog.VideoFingerprint.FrameCount)],
+                [.. fm.FrameHashes.Skip(Catalog.VideoFingerprint.FrameCount)])
             : sameFile ? existing!.Fingerprint : null;
         return record;
     }
@@ -81,7 +82,8 @@ public static class RecordMapper
         }
         else
         {
-            f.InodeKey = r.InodeKey ?? $"{r.Size}:{r.MtimeNs / 1_000_000_000}:{r.CtimeNs / 1_000_000_000}:{unchecked((ulong)r.Inode)}:{unchecked((ulong)r.Device)}";
+            f.InodeKey = r.InodeKey
+                ?? $"{r.Size}:{r.MtimeNs / 1_000_000_000}:{r.CtimeNs / 1_000_000_000}:{unchecked((ulong)r.Inode)}:{unchecked((ulong)r.Device)}";
         }
         if (r.SampleHash is not null && r.Algo is not null)
         {

@@ -15,7 +15,8 @@ public static class HostUri
     {
         var value = text.Trim();
         bool hasScheme = value.Contains("://", StringComparison.Ordinal);
-        if (!Uri.TryCreate(hasScheme ? value : "http://" + value, UriKind.Absolute, out var uri) || uri.Host.Length == 0 || uri.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(hasScheme ? value : "http://" + value, UriKind.Absolute, out var uri) || uri.Host.Length == 0
+            || uri.Scheme is not ("http" or "https"))
         {
             return null;
         }

@@ -3,7 +3,8 @@ using MediaLibrary.Common.Catalog;
 
 namespace MediaLibrary.Common.Organizing;
 
-/// <summary>The conflict policies: first come first served (skip, suffix), and the better copy takes the target (better, trash), with what gives way going to the trash.</summary>
+/// <summary>The conflict policies: first come first served (skip, suffix), and the better copy takes the target (better, trash), with what gives way
+/// going to the trash.</summary>
 public sealed partial class OrganizePlanner
 {
     // Skip and suffix: sources in path order; a taken target is left alone or numbered.
@@ -17,14 +18,15 @@ public sealed partial class OrganizePlanner
         var conflict = Taken(unit, target);
         for (int n = 2; conflict is not null && _policy == ConflictPolicy.Suffix && n < 100; n++)
         {
-            target = Path.Combine(Path.GetDirectoryName(unit.Target)!, $"{Path.GetFileNameWithoutExtension(unit.Target)} ({n}){Path.GetExtension(unit.Target)}");
+            target = Path.Combine(Path.GetDirectoryName(unit.Target)!,
+                $"{Path.GetFileNameWithoutExtension(unit.Target)} ({n}){Path.GetExtension(unit.Target)}");
             conflict = Taken(unit, target);
         }
         return conflict is null ? Go(unit, target, null) : Stay(unit, conflict);
     }
 
     // Better and trash: the best claimant, if it beats what is already at the target, takes it.
-    private IEnumerable<PlanEntry> KeepBetter(List<Unit> claimants)
+    private List<PlanEntry> KeepBetter(List<Unit> claimants)
     {
         var target = claimants[0].Target;
         foreach (var unit in claimants)
@@ -63,11 +65,13 @@ public sealed partial class OrganizePlanner
                 if (inPlace is not null)
                 {
                     entries.Clear();
-                    entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == inPlace.Video ? null : inPlace.Video.Path, null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
+                    entries.AddRange(inPlace.Files(target).Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size,
+                        f.Record == inPlace.Video ? null : inPlace.Video.Path, null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
                 }
                 else
                 {
-                    entries.AddRange(OccupantFiles(target).Select(f => new PlanEntry(f, TrashPath(f), new FileInfo(f).Length, f == target ? null : target, null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
+                    entries.AddRange(OccupantFiles(target).Select(f => new PlanEntry(f, TrashPath(f), new FileInfo(f).Length, f == target ? null : target,
+                        null, note, ToTrash: true, MakesRoomFor: best.Video.Path)));
                 }
                 foreach (var e in entries)
                 {
@@ -88,7 +92,8 @@ public sealed partial class OrganizePlanner
         }
         foreach (var loser in ranked.Where(u => u != winner))
         {
-            var (betterName, betterQuality) = winner is not null ? (winner.Video.Path, winner.Quality) : occupantQuality is not null ? (occupantName, occupantQuality) : (best.Video.Path, best.Quality);
+            var (betterName, betterQuality) = winner is not null ? (winner.Video.Path, winner.Quality) : occupantQuality is not null ? (occupantName,
+                occupantQuality) : (best.Video.Path, best.Quality);
             if (loser == best && winner is null && occupantQuality is null)
             {
                 // Nothing to judge it against (the target is a folder, or another file of this plan's): it stays.
@@ -99,7 +104,8 @@ public sealed partial class OrganizePlanner
             // Worse sources go to the trash only when organizing moves them; a copy or link leaves sources be.
             if (_policy == ConflictPolicy.Trash && _mode == OrganizeMode.Move)
             {
-                var moves = loser.Files("").Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size, f.Record == loser.Video ? null : loser.Video.Path, null, "to the trash: " + why, ToTrash: true, MakesRoomFor: winner?.Video.Path)).ToList();
+                var moves = loser.Files("").Select(f => new PlanEntry(f.Record.Path, TrashPath(f.Record.Path), f.Record.Size,
+                    f.Record == loser.Video ? null : loser.Video.Path, null, "to the trash: " + why, ToTrash: true, MakesRoomFor: winner?.Video.Path)).ToList();
                 var taken = moves.FirstOrDefault(m => _claimed.ContainsKey(m.Target) || File.Exists(m.Target));
                 entries.AddRange(taken is null ? moves : Stay(loser, $"its place in the trash is taken: {taken.Target}"));
                 moves.ForEach(m => _claimed.TryAdd(m.Target, m.Source));
@@ -119,14 +125,15 @@ public sealed partial class OrganizePlanner
             return null;
         }
         var size = new FileInfo(target).Length;
-        var media = _catalog.Find(CatalogKey.LocalSource, target) is { Gone: false, Media: { } known } record && record.Size == size ? known : _probe?.Invoke(target);
+        var media = _catalog.Find(CatalogKey.LocalSource, target) is { Gone: false, Media: { } known } record
+            && record.Size == size ? known : _probe?.Invoke(target);
         return CopyQuality.Of(target, size, media is { ProbeError.Length: 0 } ? media : null);
     }
 
     // The file at a target and its subtitles/.nfo beside it (they would describe the wrong video once
     // it goes): those whose longest matching video stem is the occupant's, and that no other entry of
     // the plan moves ("Film.Part2.en.srt" stays with "Film.Part2.mkv").
-    private IEnumerable<string> OccupantFiles(string target)
+    private List<string> OccupantFiles(string target)
     {
         var folder = Path.GetDirectoryName(target)!;
         var files = Directory.EnumerateFiles(folder).Order(StringComparer.Ordinal).ToList();
@@ -141,7 +148,8 @@ public sealed partial class OrganizePlanner
             {
                 continue;
             }
-            if (videoStems.Where(v => name.StartsWith(v, StringComparison.OrdinalIgnoreCase)).MaxBy(v => v.Length) is { } longest && longest.Length > stem.Length)
+            if (videoStems.Where(v => name.StartsWith(v, StringComparison.OrdinalIgnoreCase)).MaxBy(v => v.Length) is { } longest
+                && longest.Length > stem.Length)
             {
                 continue; // another video's
             }
@@ -157,7 +165,8 @@ public sealed partial class OrganizePlanner
         foreach (var (record, to) in unit.Files(target))
         {
             _claimed[to] = record.Path;
-            var why = note ?? (record.Path != to && string.Equals(record.Path, to, StringComparison.OrdinalIgnoreCase) ? "case-only rename (made through a temporary name)" : null);
+            var why = note ?? (record.Path != to && string.Equals(record.Path, to,
+                StringComparison.OrdinalIgnoreCase) ? "case-only rename (made through a temporary name)" : null);
             yield return new PlanEntry(record.Path, to, record.Size, record == unit.Video ? null : unit.Video.Path, null, why);
         }
     }

@@ -116,7 +116,8 @@ public sealed partial class OrganizePlanner
         }
 
         var plan = new List<PlanEntry>();
-        foreach (var group in units.GroupBy(u => u.Problem is null ? u.Target : "\0" + u.Video.Path, StringComparer.Ordinal).OrderBy(g => g.Min(u => u.Video.Path), StringComparer.Ordinal))
+        foreach (var group in units.GroupBy(u => u.Problem is null ? u.Target : "\0" + u.Video.Path, StringComparer.Ordinal).OrderBy(g => g.Min(u =>
+            u.Video.Path), StringComparer.Ordinal))
         {
             // A file already in place keeps its place against newcomers; then path order.
             var claimants = group.OrderBy(u => IsAt(u, u.Target) ? 0 : 1).ThenBy(u => u.Video.Path, StringComparer.Ordinal).ToList();

@@ -10,7 +10,8 @@ namespace MediaLibrary.Common.Organizing;
 /// <param name="ToTrash">A copy that gives way: moved to the trash folder, whatever the plan's mode.</param>
 /// <param name="MakesRoomFor">For a copy that gives way: the better copy's source. If that one cannot
 /// come, this one stays (or is put back).</param>
-public sealed record PlanEntry(string Source, string Target, long Size, string? SidecarOf, string? Conflict, string? Note = null, bool ToTrash = false, string? MakesRoomFor = null)
+public sealed record PlanEntry(string Source, string Target, long Size, string? SidecarOf, string? Conflict, string? Note = null, bool ToTrash = false,
+    string? MakesRoomFor = null)
 {
     /// <summary>Nothing to do: the file is already where the template puts it.</summary>
     public bool InPlace => string.Equals(Source, Target, StringComparison.Ordinal);

@@ -23,7 +23,8 @@ public sealed record TemplateValues : ParsedName
     {
         Extension = extension,
         Resolution = media is { Height: > 0 } m ? ReleaseTags.ResolutionOf(m.Width, m.Height) : name.Resolution,
-        VideoCodec = media is { VideoCodec.Length: > 0 } v ? v.VideoCodec switch { "h264" => "H.264", "hevc" => "HEVC", "av1" => "AV1", var c => c } : name.VideoCodec,
+        VideoCodec = media is { VideoCodec.Length: > 0 } v ? v.VideoCodec switch { "h264" => "H.264", "hevc" => "HEVC", "av1" => "AV1", var c =>
+            c } : name.VideoCodec,
         AudioCodec = media is { AudioCodecs.Count: > 0 } a ? a.AudioCodecs[0].ToUpperInvariant() : name.AudioCodec,
     };
 }

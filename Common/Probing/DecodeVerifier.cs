@@ -10,7 +10,8 @@ public sealed class DecodeVerifier(TimeSpan timeout)
     /// <summary>Null when the file decodes cleanly, else ffmpeg's first complaint.</summary>
     public async Task<string?> VerifyAsync(string path, CancellationToken cancellationToken)
     {
-        var run = await FfmpegRunner.RunAsync("ffmpeg", ["-nostdin", "-v", "error", "-i", FfmpegRunner.Input(path), "-f", "null", "-"], timeout, cancellationToken)
+        var run = await FfmpegRunner.RunAsync("ffmpeg", ["-nostdin", "-v", "error", "-i", FfmpegRunner.Input(path), "-f", "null", "-"], timeout,
+            cancellationToken)
             .ConfigureAwait(false);
         if (run.TimedOut)
         {

@@ -12,7 +12,8 @@ public sealed record FfmpegResult(int ExitCode, byte[] Output, string Error, boo
 {
     /// <summary>The first line ffmpeg complained with, without the addresses it prints
     /// ("[matroska @ 0x55d…]"), so reasons compare equal from run to run; null when it said nothing.</summary>
-    public string? FirstError => FfmpegRunner.Stable(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault());
+    public string? FirstError => FfmpegRunner.Stable(Error.Split('\n',
+        StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault());
 }
 
 /// <summary>

@@ -31,7 +31,8 @@ public sealed class MediaProber(TimeSpan timeout)
         try
         {
             var run = await FfmpegRunner.RunAsync("ffprobe",
-                ["-loglevel", "error", "-print_format", "json", "-show_format", "-sexagesimal", "-show_streams", FfmpegRunner.Input(path)], timeout, cancellationToken)
+                ["-loglevel", "error", "-print_format", "json", "-show_format", "-sexagesimal", "-show_streams", FfmpegRunner.Input(path)], timeout,
+                    cancellationToken)
                 .ConfigureAwait(false);
             if (run.TimedOut)
             {
@@ -48,7 +49,8 @@ public sealed class MediaProber(TimeSpan timeout)
         // not: it must not be stored as every video's probe result.
         catch (Exception e) when (e is not OperationCanceledException and not System.ComponentModel.Win32Exception)
         {
-            return new MediaInfo { ProbeError = Cut(e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name) };
+            return new MediaInfo { ProbeError = Cut(e.Message.Split('\n',
+                StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? e.GetType().Name) };
         }
     }
 

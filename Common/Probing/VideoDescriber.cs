@@ -25,7 +25,8 @@ public sealed class VideoDescriber(MediaProber prober, VideoFingerprinter finger
     public async Task<List<CatalogRecord>> DescribeAsync(IReadOnlyList<CatalogRecord> chunk, int workers, CancellationToken ct)
     {
         var done = new CatalogRecord?[chunk.Count];
-        await Parallel.ForAsync(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = ct }, async (i, token) =>
+        await Parallel.ForAsync(0, chunk.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, workers), CancellationToken = ct }, async (i,
+            token) =>
         {
             var r = chunk[i];
             try

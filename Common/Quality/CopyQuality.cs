@@ -61,6 +61,20 @@ public sealed record CopyQuality(int Height, long Bitrate, long Size, bool Measu
         return Size.CompareTo(other.Size);
     }
 
+    /// <summary>True when <paramref name="a"/> is the worse copy.</summary>
+    public static bool operator <(CopyQuality? a, CopyQuality? b) => Compare(a, b) < 0;
+
+    /// <summary>True when <paramref name="a"/> is the better copy.</summary>
+    public static bool operator >(CopyQuality? a, CopyQuality? b) => Compare(a, b) > 0;
+
+    /// <summary>True when <paramref name="a"/> is not the better copy.</summary>
+    public static bool operator <=(CopyQuality? a, CopyQuality? b) => Compare(a, b) <= 0;
+
+    /// <summary>True when <paramref name="a"/> is not the worse copy.</summary>
+    public static bool operator >=(CopyQuality? a, CopyQuality? b) => Compare(a, b) >= 0;
+
+    private static int Compare(CopyQuality? a, CopyQuality? b) => a is null ? (b is null ? 0 : -1) : a.CompareTo(b);
+
     /// <summary>How much picture a codec keeps per bit, roughly: the newer generations rank higher.</summary>
     public static int CodecRank(string codec) => codec switch
     {

@@ -113,7 +113,8 @@ public sealed partial class ScanIndexer
         return true;
     }
 
-    private void Visit(in WalkEntry entry, CatalogRecord? previous, DateTime now, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes, CancellationToken ct)
+    private void Visit(in WalkEntry entry, CatalogRecord? previous, DateTime now, ChannelWriter<HashJob> work, ChannelWriter<CatalogRecord> writes,
+        CancellationToken ct)
     {
         if (!CatalogKey.Fits(_options.Source, entry.Path))
         {

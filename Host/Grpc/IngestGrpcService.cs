@@ -17,7 +17,8 @@ public sealed class IngestGrpcService(IngestProcessor processor, ConfigService c
         RecordValidator.BatchProblem(batch) is { } problem ? throw new RpcException(new Status(StatusCode.InvalidArgument, problem)) : batch;
 
     /// <inheritdoc />
-    public override async Task StreamBatches(IAsyncStreamReader<IngestBatch> requestStream, IServerStreamWriter<IngestAck> responseStream, ServerCallContext context)
+    public override async Task StreamBatches(IAsyncStreamReader<IngestBatch> requestStream, IServerStreamWriter<IngestAck> responseStream,
+        ServerCallContext context)
     {
         var peer = Peer(context);
         // Batches are queued as they arrive (so the writer can commit several at once) while acks

@@ -38,7 +38,8 @@ public static class IngestLoad
         clock.Stop();
         double rate = stored / clock.Elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{mode}: {batches} batches x {size} records over {connections} connection(s): {stored} stored in {clock.Elapsed.TotalSeconds:0.000} s = {rate:0} records/s"));
+            $"{mode}: {batches} batches x {size} records over {connections} connection(s): {stored} stored in {clock.Elapsed.TotalSeconds:0.000} s = " +
+                $"{rate:0} records/s"));
         return stored == (long)batches * size ? 0 : 1;
     }
 

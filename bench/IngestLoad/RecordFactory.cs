@@ -19,7 +19,8 @@ public static class RecordFactory
             var path = $"/srv/media/{run}/Show {n / 2000:0000}/Season {n / 100 % 20:00}/Show.{n / 2000}.S{n / 100 % 20:00}E{n % 100:00}.1080p.WEB-DL{ext}";
             long size64 = rng.NextInt64(1_000, 4_000_000_000);
             double mtime = 1_700_000_000 + rng.NextDouble() * 1e8;
-            var r = new FileRecord { Kind = ext switch { ".mkv" or ".mp4" => "video", ".srt" => "subtitle", ".nfo" => "xml", ".jpg" => "image", _ => "junk" }, Path = path, Size = size64, Mtime = mtime, Ctime = mtime, Ext = ext };
+            var r = new FileRecord { Kind = ext switch { ".mkv" or ".mp4" => "video", ".srt" => "subtitle", ".nfo" => "xml", ".jpg" => "image", _ =>
+                "junk" }, Path = path, Size = size64, Mtime = mtime, Ctime = mtime, Ext = ext };
             if (r.Kind == "junk")
             {
                 r.Reason = "pattern: *.part";
@@ -27,7 +28,8 @@ public static class RecordFactory
             else
             {
                 r.InodeKey = $"{size64}:{(long)mtime}:{(long)mtime}:{10_000_000 + n}:2049";
-                r.Hashes = new FileHashes { Algo = "xxhash64", SampleSize = 4194304, SampleHash = rng.NextInt64().ToString("x16"), FullHash = rng.NextInt64().ToString("x16") };
+                r.Hashes = new FileHashes { Algo = "xxhash64", SampleSize = 4194304, SampleHash = rng.NextInt64().ToString("x16"),
+                    FullHash = rng.NextInt64().ToString("x16") };
             }
             b.Files.Add(r);
         }

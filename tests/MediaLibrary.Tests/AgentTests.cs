@@ -113,7 +113,7 @@ public sealed class AgentTests
             // The host goes away; the agent scans with the config it last received.
             await host.DisposeAsync();
             using var second = AgentProcess.Start(host, cache, "--once");
-            await Task.Delay(2500);
+            await second.WaitForOutputAsync("host unreachable", TimeSpan.FromSeconds(60)); // it has found the host gone
             var settings = TestHost.Roots(tree.Files);
             settings["Host:HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
             settings["Host:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -179,8 +179,10 @@ public sealed class AgentTests
 
         var ls = await Get("/agent/ls?path=" + Uri.EscapeDataString(tree.Files));
         Assert.AreEqual(HttpStatusCode.OK, ls.Status);
-        CollectionAssert.AreEqual(new[] { "alpha", "escape", "Zeta" }, ls.Body.GetProperty("dirs").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToArray());
-        CollectionAssert.AreEqual(new[] { "B.nfo", "x.part" }, ls.Body.GetProperty("files").EnumerateArray().Select(d => d.GetProperty("name").GetString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "alpha", "escape", "Zeta" }, ls.Body.GetProperty("dirs").EnumerateArray().Select(d =>
+            d.GetProperty("name").GetString()).ToArray());
+        CollectionAssert.AreEqual(new[] { "B.nfo", "x.part" }, ls.Body.GetProperty("files").EnumerateArray().Select(d =>
+            d.GetProperty("name").GetString()).ToArray());
         Assert.AreEqual(tree.PathOf("alpha"), ls.Body.GetProperty("dirs")[0].GetProperty("path").GetString());
 
         var missing = await Get("/agent/ls?path=" + Uri.EscapeDataString(tree.PathOf("nope")));
@@ -194,7 +196,8 @@ public sealed class AgentTests
         }
 
         var stats = (await Get("/agent/stats")).Body;
-        foreach (var key in new[] { "ts", "roots", "active", "elapsed", "seen", "uploaded", "batches", "rate_files_per_s", "data_mib", "kinds", "workers", "batch_size", "sent_bytes", "errors", "total_all", "total_videos", "phase", "phase_name", "seen_videos", "outbox_depth" })
+        foreach (var key in new[] { "ts", "roots", "active", "elapsed", "seen", "uploaded", "batches", "rate_files_per_s", "data_mib", "kinds", "workers",
+            "batch_size", "sent_bytes", "errors", "total_all", "total_videos", "phase", "phase_name", "seen_videos", "outbox_depth" })
         {
             Assert.IsTrue(stats.TryGetProperty(key, out _), key);
         }

@@ -39,13 +39,15 @@ public sealed class HostCatalogTests
         {
             var change = new UpdateConfigRequest { Config = new IngestConfig { BatchSize = 250, AgentGzip = true }, Fields = { "batch_size", "agent_gzip" } };
             await host.Catalog.UpdateConfigAsync(change);
-            var roots = new UpdateConfigRequest { Config = new IngestConfig { RemoteRoots = { "/mnt/nas/films" } }, Fields = { "remote_roots" }, Agent = "nas" };
+            var roots = new UpdateConfigRequest { Config = new IngestConfig { RemoteRoots = { "/mnt/nas/films" } }, Fields = { "remote_roots" },
+                Agent = "nas" };
             await host.Catalog.UpdateConfigAsync(roots);
             var bad = new UpdateConfigRequest { Config = new IngestConfig { BatchSize = 0 }, Fields = { "batch_size" } };
             var e = await Assert.ThrowsExactlyAsync<RpcException>(async () => await host.Catalog.UpdateConfigAsync(bad));
             Assert.AreEqual(StatusCode.InvalidArgument, e.StatusCode);
             var unknown = new UpdateConfigRequest { Fields = { "no_such_field" } };
-            Assert.AreEqual(StatusCode.InvalidArgument, (await Assert.ThrowsExactlyAsync<RpcException>(async () => await host.Catalog.UpdateConfigAsync(unknown))).StatusCode);
+            Assert.AreEqual(StatusCode.InvalidArgument, (await Assert.ThrowsExactlyAsync<RpcException>(async () =>
+                await host.Catalog.UpdateConfigAsync(unknown))).StatusCode);
         }
         await using var restarted = await TestHost.StartAsync(tree.Catalog);
 
@@ -83,7 +85,8 @@ public sealed class HostCatalogTests
 
         var first = await host.Catalog.ListDuplicatesAsync(new DuplicatesRequest { PageSize = 1 });
         // An agent's batch lands between the pages: the catalog's state changes.
-        await host.PostJsonAsync(ContractSamples.Read("batch_pass1_with_full_hash.json").Replace("\"batch_id\"", "\"ignored_batch_id\"", StringComparison.Ordinal));
+        await host.PostJsonAsync(ContractSamples.Read("batch_pass1_with_full_hash.json").Replace("\"batch_id\"", "\"ignored_batch_id\"",
+            StringComparison.Ordinal));
         var second = await host.Catalog.ListDuplicatesAsync(new DuplicatesRequest { PageSize = 1, PageToken = first.NextPageToken });
 
         Assert.AreEqual(2, first.TotalGroups);

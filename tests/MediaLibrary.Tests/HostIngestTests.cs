@@ -67,7 +67,10 @@ public sealed class HostIngestTests
         using var tree = new TempTree();
         await using var host = await TestHost.StartAsync(tree.Catalog);
         const string first = """{"batch_id": "b-1", "files": [{"kind": "video", "path": "/m/a.mkv", "size": 5, "mtime": 1.5, "ctime": 1.5, "ext": ".mkv"}]}""";
-        const string resend = """{"batch_id": "b-1", "files": [{"kind": "video", "path": "/m/a.mkv", "size": 6, "mtime": 2.5, "ctime": 2.5, "ext": ".mkv"}, {"kind": "video", "path": "/m/b.mkv", "size": 1, "mtime": 1, "ctime": 1, "ext": ".mkv"}]}""";
+        const string resend = """
+            {"batch_id": "b-1", "files": [{"kind": "video", "path": "/m/a.mkv", "size": 6, "mtime": 2.5, "ctime": 2.5, "ext": ".mkv"},
+              {"kind": "video", "path": "/m/b.mkv", "size": 1, "mtime": 1, "ctime": 1, "ext": ".mkv"}]}
+            """;
 
         await host.PostJsonAsync(first);
         var again = await JsonOf(await host.PostJsonAsync(resend));
@@ -117,7 +120,10 @@ public sealed class HostIngestTests
     [DataRow("{\"batch_id\": \"x\", \"files\": []} trailing", 400, "invalid json")]
     [DataRow("{\"batch_id\": \"x\", \"files\": [{\"kind\": \"video\", \"path\": \"/a\", \"size\": \"big\"}]}", 400, "invalid request")]
     [DataRow("{\"batch_id\": 5, \"files\": []}", 400, "invalid request")]
-    [DataRow("{\"batch_id\": \"0123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789012345678901234567890123456789\", \"files\": []}", 400, "invalid request: batch_id")]
+    [DataRow("{\"batch_id\": " +
+        "\"" + "01234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "01234567890123456789012345678901234567890123456789012345678901234567890123456789" +
+        "0123456789012345678901234567890123456789012345678901234567890123456789" + "\", \"files\": []}", 400, "invalid request: batch_id")]
     public async Task PostBatch_BadBody_Is4xxWithJsonDetailAndChangesNothing(string body, int status, string detail)
     {
         using var tree = new TempTree();
@@ -173,7 +179,8 @@ public sealed class HostIngestTests
     {
         using var tree = new TempTree();
         await using var host = await TestHost.StartAsync(tree.Catalog, maxBodyBytes: 64 * 1024);
-        var huge = "{\"batch_id\": \"h\", \"files\": [" + string.Join(',', Enumerable.Repeat("{\"kind\": \"video\", \"path\": \"/m/x.mkv\", \"size\": 1}", 5000)) + "]}";
+        var huge = "{\"batch_id\": \"h\", \"files\": [" + string.Join(',', Enumerable.Repeat("{\"kind\": \"video\", \"path\": \"/m/x.mkv\", \"size\": 1}",
+            5000)) + "]}";
         var response = await host.PostJsonAsync(huge);
         Assert.AreEqual(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.AreEqual(0, await CountAsync(host));
@@ -259,9 +266,11 @@ public sealed class HostIngestTests
         using var tree = new TempTree();
         await using var host = await TestHost.StartAsync(tree.Catalog);
         var pass1 = new IngestBatch { BatchId = "p1", Agent = "nas" };
-        pass1.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Hashes = new FileHashes { Algo = "xxh128", SampleSize = 4096, SampleHash = "s", FullHash = "f" } });
+        pass1.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9",
+            Hashes = new FileHashes { Algo = "xxh128", SampleSize = 4096, SampleHash = "s", FullHash = "f" } });
         var pass2 = new IngestBatch { BatchId = "p2", Agent = "nas" };
-        pass2.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Metadata = new MediaMetadata { Duration = 2, VideoCodec = "h264" } });
+        pass2.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9",
+            Metadata = new MediaMetadata { Duration = 2, VideoCodec = "h264" } });
 
         // Sent back to back on one stream, so the host commits them in one transaction.
         using var call = host.Ingest.StreamBatches();
@@ -272,7 +281,8 @@ public sealed class HostIngestTests
         {
         }
         var pass3 = new IngestBatch { BatchId = "p3", Agent = "nas" };
-        pass3.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9", Metadata = new MediaMetadata { Duration = 3, VideoCodec = "hevc" } });
+        pass3.Files.Add(new FileRecord { Kind = "video", Path = "/v/a.mkv", Size = 10, Ext = ".mkv", InodeKey = "10:1:1:5:9",
+            Metadata = new MediaMetadata { Duration = 3, VideoCodec = "hevc" } });
         await host.Ingest.PostBatchAsync(pass3);
 
         var record = (await host.Catalog.GetFileAsync(new FileLookup { Source = "nas", Path = "/v/a.mkv" })).Record;
@@ -291,7 +301,8 @@ public sealed class HostIngestTests
         {
             Kind = "video", Path = "/v/a.mkv", Size = 5_000_000_000, Mtime = 1.5, Ctime = 2.5, Ext = ".mkv", InodeKey = "5000000000:1:2:77:9",
             Hashes = new FileHashes { Algo = "xxh128", SampleSize = 65536, SampleHash = "s" },
-            Metadata = new MediaMetadata { Duration = 2, Container = "matroska,webm", VideoCodec = "h264", Width = 320, Height = 240, Bitrate = 1000, FrameRate = 25 },
+            Metadata = new MediaMetadata { Duration = 2, Container = "matroska,webm", VideoCodec = "h264", Width = 320, Height = 240, Bitrate = 1000,
+                FrameRate = 25 },
         };
         record.Metadata.AudioCodecs.Add("aac");
         record.Metadata.AudioLanguages.Add("eng");

@@ -24,9 +24,11 @@ public sealed class NamingTemplateTests
             Title = "Film", Year = 1999, Resolution = "1080p", Source = "BluRay", VideoCodec = "HEVC", AudioCodec = "AAC",
             ReleaseGroup = "GRP", Edition = "Extended", Languages = ["FRENCH"], Extension = ".mkv",
         };
-        const string template = "{show}|{season:02d}|{episode:02d}|{episodes:02d}|{episodes_range:02d}|{absolute:03d}|{episode_title}|{air_date}|{title}|{year}|{resolution}|{source}|{vcodec}|{acodec}|{group}|{edition}|{language}|{ext}";
+        const string template = "{show}|{season:02d}|{episode:02d}|{episodes:02d}|{episodes_range:02d}|{absolute:03d}|{episode_title}|{air_date}|" +
+            "{title}|{year}|{resolution}|{source}|{vcodec}|{acodec}|{group}|{edition}|{language}|{ext}";
         Assert.IsTrue(NamingTemplate.Tokens.All(token => template.Contains("{" + token, StringComparison.Ordinal)), "the template uses every token");
-        Assert.AreEqual("Show-01-02-02E03-02-E03-042-Pilot-2023-05-17-Film-1999-1080p-BluRay-HEVC-AAC-GRP-Extended-FRENCH-.mkv", new NamingTemplate(template).Render(values));
+        Assert.AreEqual("Show-01-02-02E03-02-E03-042-Pilot-2023-05-17-Film-1999-1080p-BluRay-HEVC-AAC-GRP-Extended-FRENCH-.mkv",
+            new NamingTemplate(template).Render(values));
     }
 
     [TestMethod]

@@ -72,8 +72,10 @@ public sealed class OrganizeApplyTests
                 // The next organize finishes the interrupted plan from its journal.
                 var (recoverExit, _, recoverError) = await CliRunner.RunAsync(Args(tree, dest));
                 Assert.AreEqual(0, recoverExit, recoverError);
-                CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), $"crash after journal write {crashAt}: every file exactly once");
-                Assert.IsFalse(Directory.Exists(dest) && Directory.EnumerateFiles(dest, "*.mlm-partial", SearchOption.AllDirectories).Any(), "no partial copy left");
+                CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(),
+                    $"crash after journal write {crashAt}: every file exactly once");
+                Assert.IsFalse(Directory.Exists(dest) && Directory.EnumerateFiles(dest, "*.mlm-partial", SearchOption.AllDirectories).Any(),
+                    "no partial copy left");
 
                 var (_, plans, _) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
                 var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
@@ -143,7 +145,8 @@ public sealed class OrganizeApplyTests
             Assert.AreEqual(0, recoverExit, recoverError);
 
             CollectionAssert.AreEquivalent(before, Snapshot(tree.Files), $"crash after write {crashAt}: sources untouched");
-            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(dest).Values.ToList(), $"crash after write {crashAt}: every copy complete, none partial");
+            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(dest).Values.ToList(),
+                $"crash after write {crashAt}: every copy complete, none partial");
             if (exit == 0)
             {
                 return;
@@ -193,8 +196,10 @@ public sealed class OrganizeApplyTests
 
             int exit = await RunProcessAsync(Args(tree, dest, "--on-conflict", "trash", "--apply"), crashAt);
             var (_, plans, recoverError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "plans");
-            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(), $"crash after journal write {crashAt}: every file exactly once ({recoverError})");
-            Assert.AreEqual(before[tree.PathOf("in/b/Show.S01E01.1080p.mkv")], Snapshot(dest)[Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv")], $"crash after journal write {crashAt}: the finished plan put the best copy in place");
+            CollectionAssert.AreEquivalent(before.Values.ToList(), Snapshot(tree.Files, dest).Values.ToList(),
+                $"crash after journal write {crashAt}: every file exactly once ({recoverError})");
+            Assert.AreEqual(before[tree.PathOf("in/b/Show.S01E01.1080p.mkv")], Snapshot(dest)[Path.Combine(dest, "Show/Season 01/Show - S01E01.mkv")],
+                $"crash after journal write {crashAt}: the finished plan put the best copy in place");
 
             var plan = plans.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Split('\t')[0];
             var (undoExit, _, undoError) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", plan);
@@ -242,7 +247,8 @@ public sealed class OrganizeApplyTests
             using var tree = new TempTree();
             var source = tree.WriteRandom("lib/show/Season 01/Show - s01e01.mkv", 5000, 1);
             var target = tree.PathOf("lib/show/Season 01/Show - S01E01.mkv");
-            string[] organize = ["--catalog", tree.Catalog, "organize", "--template", "show/Season {season:02d}/Show - S{season:02d}E{episodes:02d}{ext}", "--dest", tree.PathOf("lib")];
+            string[] organize = ["--catalog", tree.Catalog, "organize", "--template", "show/Season {season:02d}/Show - S{season:02d}E{episodes:02d}{ext}",
+                "--dest", tree.PathOf("lib")];
             await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
             var before = Snapshot(tree.Files);
             var preview = await CliRunner.JsonAsync([.. organize, "--json"]);
@@ -280,7 +286,8 @@ public sealed class OrganizeApplyTests
             // EFBIG, as a copy to FAT32 fails past 4 GiB, or one to a full disk with ENOSPC (SIGXFSZ is
             // ignored so that the write returns the error).
             var start = new ProcessStartInfo("bash", ["-c", "trap '' XFSZ; ulimit -f 2048; exec dotnet \"$0\" \"$@\"",
-                Path.Combine(AppContext.BaseDirectory, "mlm.dll"), "--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--apply", tree.Files])
+                Path.Combine(AppContext.BaseDirectory, "mlm.dll"), "--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest",
+                    dest, "--apply", tree.Files])
             {
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
@@ -438,7 +445,8 @@ public sealed class OrganizeApplyTests
         {
             await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
             var preview = await CliRunner.JsonAsync(Args(tree, dest, "--mode", "hardlink", "--json"));
-            Assert.IsTrue(preview.GetProperty("entries").EnumerateArray().All(e => e.GetProperty("conflict").GetString() == "a hardlink cannot cross file systems"), "the preview says so for every file");
+            Assert.IsTrue(preview.GetProperty("entries").EnumerateArray().All(e =>
+                e.GetProperty("conflict").GetString() == "a hardlink cannot cross file systems"), "the preview says so for every file");
             var (exit, _, error) = await CliRunner.RunAsync(Args(tree, dest, "--apply", "--mode", "hardlink"));
             Assert.AreEqual(0, exit, error);
             Assert.IsEmpty(Snapshot(dest));

@@ -80,7 +80,8 @@ public sealed class OrganizePolicyTests
         Assert.AreEqual("the old subtitle", File.ReadAllText(Path.ChangeExtension(trashed, null) + ".en.srt"));
 
         // Organizing again leaves the trash alone: it is not a source.
-        var again = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better", "--json");
+        var again = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better",
+            "--json");
         Assert.AreEqual(0, again.GetProperty("moves").GetInt32());
 
         (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "undo", preview.GetProperty("plan_id").GetString()!);
@@ -143,7 +144,8 @@ public sealed class OrganizePolicyTests
         var episode = tree.WriteRandom("lib/Show.S01E01.mkv", 100, 1);
         var (exit, output, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
         Assert.AreEqual(0, exit, error);
-        var inside = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{show}.S{season:02d}E{episodes:02d}{ext}/{show}{ext}", "--dest", tree.PathOf("lib"), "--json"));
+        var inside = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template",
+            "{show}.S{season:02d}E{episodes:02d}{ext}/{show}{ext}", "--dest", tree.PathOf("lib"), "--json"));
         StringAssert.StartsWith(inside[episode].GetProperty("conflict").GetString(), "target inside source");
 
         // ...or out of a file that is already there.

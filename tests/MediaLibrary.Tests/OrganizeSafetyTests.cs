@@ -26,7 +26,8 @@ public sealed class OrganizeSafetyTests
 
         foreach (var policy in new[] { "skip", "better", "trash" })
         {
-            var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", real, "--on-conflict", policy, "--json", link);
+            var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", real, "--on-conflict", policy,
+                "--json", link);
             Assert.AreEqual(0, plan.GetProperty("moves").GetInt32(), policy);
             Assert.IsTrue(plan.GetProperty("entries").EnumerateArray().All(e => e.GetProperty("in_place").GetBoolean()), policy);
         }
@@ -46,10 +47,12 @@ public sealed class OrganizeSafetyTests
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
         // A hardlink cannot cross to tmpfs: the better copy cannot come, so the worse one must not go.
-        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better", "--mode", "hardlink", "--json", tree.Files));
+        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict",
+            "better", "--mode", "hardlink", "--json", tree.Files));
 
         StringAssert.StartsWith(plan[occupant].GetProperty("conflict").GetString(), "kept: the better copy");
-        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better", "--mode", "hardlink", "--apply", tree.Files);
+        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict",
+            "better", "--mode", "hardlink", "--apply", tree.Files);
         Assert.AreEqual(0, exit, error);
         Assert.IsTrue(File.Exists(occupant), "the library keeps its file");
     }
@@ -65,7 +68,8 @@ public sealed class OrganizeSafetyTests
         Directory.CreateDirectory(Path.GetDirectoryName(occupant)!);
         File.WriteAllBytes(occupant, TempTree.RandomBytes(100, 3));
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
-        var preview = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better", "--json", tree.Files);
+        var preview = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "better",
+            "--json", tree.Files);
         Assert.AreEqual(3, preview.GetProperty("moves").GetInt32(), "occupant to the trash, video and subtitle in");
 
         File.AppendAllText(better, "changed after the preview");
@@ -96,7 +100,8 @@ public sealed class OrganizeSafetyTests
         }
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
-        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--on-conflict", "better", "--json", tree.Files));
+        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest,
+            "--on-conflict", "better", "--json", tree.Files));
 
         Assert.IsTrue(plan[occupant].GetProperty("target").GetString()!.Contains(".mlm-trash", StringComparison.Ordinal));
         Assert.IsTrue(plan[ownSub].GetProperty("target").GetString()!.Contains(".mlm-trash", StringComparison.Ordinal));

@@ -82,7 +82,8 @@ public sealed class OrganizeSavedPlanTests
         var other = tree.WriteRandom("other/Show.S01E02.mkv", 100, 2);
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
-        var (exit, output, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--apply", tree.PathOf("in"));
+        var (exit, output, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--apply",
+            tree.PathOf("in"));
 
         Assert.AreEqual(0, exit, error);
         StringAssert.Contains(output, "1 files (move)");

@@ -44,14 +44,16 @@ public sealed class OrganizeTests
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
         var skip = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--json"));
-        var suffix = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict", "suffix", "--json"));
+        var suffix = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", Template, "--dest", dest, "--on-conflict",
+            "suffix", "--json"));
 
         StringAssert.Contains(skip[a].GetProperty("conflict").GetString() ?? skip[b].GetProperty("conflict").GetString(), "two sources to one target");
         Assert.AreEqual("target exists", skip[c].GetProperty("conflict").GetString());
         StringAssert.Contains(skip[unknown].GetProperty("conflict").GetString(), "could not be filled");
         Assert.AreEqual(Path.Combine(dest, "Show/Season 01/Show - S01E02 (2).mkv"), suffix[c].GetProperty("target").GetString());
         Assert.AreEqual(JsonValueKind.Null, suffix[c].GetProperty("conflict").ValueKind);
-        var targets = suffix.Values.Where(e => e.GetProperty("conflict").ValueKind == JsonValueKind.Null).Select(e => e.GetProperty("target").GetString()).ToList();
+        var targets = suffix.Values.Where(e => e.GetProperty("conflict").ValueKind == JsonValueKind.Null).Select(e =>
+            e.GetProperty("target").GetString()).ToList();
         Assert.HasCount(targets.Count, targets.Distinct(), "no two moves share a target");
     }
 
@@ -66,14 +68,16 @@ public sealed class OrganizeTests
         var dest = Path.Combine(tree.Root, "library");
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
-        var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title}/{title} ({year})[ {edition}]{ext}", "--dest", dest, "--on-conflict", "suffix", "--json");
+        var plan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title}/{title} ({year})[ {edition}]{ext}", "--dest",
+            dest, "--on-conflict", "suffix", "--json");
 
         var entries = plan.GetProperty("entries").EnumerateArray().ToList();
         Assert.HasCount(4, entries, "each sidecar is planned once");
         var bySource = BySource(plan);
         Assert.AreEqual(part1, bySource[sub1].GetProperty("sidecar_of").GetString());
         Assert.AreEqual(part2, bySource[sub2].GetProperty("sidecar_of").GetString());
-        Assert.AreEqual(Path.ChangeExtension(bySource[part2].GetProperty("target").GetString(), ".srt"), bySource[sub2].GetProperty("target").GetString(), "the sidecar takes its video's suffixed name");
+        Assert.AreEqual(Path.ChangeExtension(bySource[part2].GetProperty("target").GetString(), ".srt"), bySource[sub2].GetProperty("target").GetString(),
+            "the sidecar takes its video's suffixed name");
     }
 
     [TestMethod]
@@ -84,7 +88,8 @@ public sealed class OrganizeTests
         var source = tree.WriteRandom("show/Season 01/show - S01E01.mkv", 10, 1);
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
-        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{show}/Season {season:02d}/{show} - S{season:02d}E{episode:02d}{ext}", "--dest", dest, "--json"));
+        var plan = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template",
+            "{show}/Season {season:02d}/{show} - S{season:02d}E{episode:02d}{ext}", "--dest", dest, "--json"));
 
         Assert.AreEqual(JsonValueKind.Null, plan[source].GetProperty("conflict").ValueKind, "a lower-case show stays lower-case: in place");
         Assert.IsTrue(plan[source].GetProperty("in_place").GetBoolean());
@@ -105,8 +110,10 @@ public sealed class OrganizeTests
         }
         await CliRunner.RunAsync("--catalog", tree.Catalog, "scan", "-q", tree.Files);
 
-        var across = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest, "--json"));
-        var within = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", Path.Combine(tree.Root, "library"), "--json"));
+        var across = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest", dest,
+            "--json"));
+        var within = BySource(await CliRunner.JsonAsync("--catalog", tree.Catalog, "organize", "--template", "{title} ({year}){ext}", "--dest",
+            Path.Combine(tree.Root, "library"), "--json"));
 
         StringAssert.StartsWith(across[huge].GetProperty("conflict").GetString(), "not enough free space at /dev/shm");
         Assert.AreEqual(JsonValueKind.Null, within[huge].GetProperty("conflict").ValueKind, "a rename within the file system needs no room");
@@ -129,7 +136,8 @@ public sealed class OrganizeTests
         var before = await CliRunner.JsonAsync("--catalog", tree.Catalog, "dupes", "--json");
         Assert.AreEqual(1, before.GetProperty("group_count").GetInt32());
 
-        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template", "{show}/{show} - S{season:02d}E{episodes:02d}{ext}", "--dest", dest, "--apply", tree.Files);
+        var (exit, _, error) = await CliRunner.RunAsync("--catalog", tree.Catalog, "organize", "--template",
+            "{show}/{show} - S{season:02d}E{episodes:02d}{ext}", "--dest", dest, "--apply", tree.Files);
         Assert.AreEqual(0, exit, error);
 
         var rescan = await CliRunner.JsonAsync("--catalog", tree.Catalog, "scan", "--json", dest);

@@ -26,13 +26,15 @@ public static partial class OrganizeCommand
         catch (OperationCanceledException)
         {
             catalog.Dispose();
-            parse.InvocationConfiguration.Error.WriteLine("mlm: stopped while finishing an interrupted organize; its plan is 'stopped' (mlm organize plans): resume it with --apply or revert it with undo");
+            parse.InvocationConfiguration.Error.WriteLine("mlm: stopped while finishing an interrupted organize; its plan is 'stopped' (mlm organize " +
+                "plans): resume it with --apply or revert it with undo");
             throw;
         }
         return (catalog, journal);
     }
 
-    private static int Report(ParseResult parse, GlobalOptions global, IReadOnlyList<PlanEntry> plan, string? planId, string status, OrganizeMode mode, bool json)
+    private static int Report(ParseResult parse, GlobalOptions global, IReadOnlyList<PlanEntry> plan, string? planId, string status, OrganizeMode mode,
+        bool json)
     {
         var output = parse.InvocationConfiguration.Output;
         if (json)
@@ -45,7 +47,8 @@ public static partial class OrganizeCommand
             return ExitCodes.Ok; // cron: --json or nothing
         }
         OrganizeReport.WriteTable(output, plan, mode);
-        output.WriteLine($"Dry run: {plan.Count(e => e.Acts)} moves, {plan.Count(e => e.Conflict is not null)} conflicts, {plan.Count(e => e.InPlace)} in place. Nothing was moved.");
+        output.WriteLine($"Dry run: {plan.Count(e => e.Acts)} moves, {plan.Count(e => e.Conflict is not null)} conflicts, {plan.Count(e => e.InPlace)} in " +
+            $"place. Nothing was moved.");
         if (planId is not null)
         {
             output.WriteLine($"Saved as plan {planId}. Apply it: mlm organize --apply {planId}");
@@ -55,7 +58,8 @@ public static partial class OrganizeCommand
 
     // Carries out a saved plan and says what happened; files skipped at apply time (changed since the
     // plan, target taken meanwhile) are listed on stderr and make the exit code 1.
-    private static int ApplySaved(ParseResult parse, GlobalOptions global, OrganizeJournal journal, string planId, bool json, CancellationToken cancellationToken)
+    private static int ApplySaved(ParseResult parse, GlobalOptions global, OrganizeJournal journal, string planId, bool json,
+        CancellationToken cancellationToken)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
@@ -64,7 +68,8 @@ public static partial class OrganizeCommand
             if (journal.Executor.Apply(planId, cancellationToken) == PlanStatus.Stopped)
             {
                 var sofar = journal.Load(planId).Steps;
-                error.WriteLine($"mlm: interrupted: {sofar.Count(s => s.State == "done")} files done, {sofar.Count(s => s.State == "pending")} not started. Resume: mlm organize --apply {planId}; revert: mlm organize undo {planId}");
+                error.WriteLine($"mlm: interrupted: {sofar.Count(s => s.State == "done")} files done, {sofar.Count(s => s.State == "pending")} not " +
+                    $"started. Resume: mlm organize --apply {planId}; revert: mlm organize undo {planId}");
                 return ExitCodes.Interrupted;
             }
         }
@@ -87,7 +92,8 @@ public static partial class OrganizeCommand
         {
             int done = steps.Count(s => s.State == "done");
             int conflicts = steps.Count(s => s.State.StartsWith("conflict", StringComparison.Ordinal));
-            output.WriteLine($"Applied plan {planId}: {done} files ({mode.ToString().ToLowerInvariant()}), {conflicts} conflicts left alone, {skipped.Count} skipped. Undo: mlm organize undo {planId}");
+            output.WriteLine($"Applied plan {planId}: {done} files ({mode.ToString().ToLowerInvariant()}), {conflicts} conflicts left alone, " +
+                $"{skipped.Count} skipped. Undo: mlm organize undo {planId}");
         }
         return skipped.Count > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
     }

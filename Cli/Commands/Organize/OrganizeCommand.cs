@@ -18,13 +18,16 @@ public static partial class OrganizeCommand
     /// <summary>The command.</summary>
     public static Command Create(GlobalOptions global)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)", Arity = ArgumentArity.ZeroOrMore };
-        var template = new Option<string?>("--template") { HelpName = "TEMPLATE", Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
+        var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)",
+            Arity = ArgumentArity.ZeroOrMore };
+        var template = new Option<string?>("--template") { HelpName = "TEMPLATE",
+            Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
         var dest = new Option<string?>("--dest") { HelpName = "DIR", Description = "Folder the template's paths start from" };
         var policy = new Option<ConflictPolicy>("--on-conflict")
         {
             HelpName = "skip|suffix|better|trash",
-            Description = "When a target is taken: skip (default), suffix ('Name (2)'), better (the better copy by resolution/bitrate takes it; a worse file already there goes to the trash), trash (as better, and worse sources go to the trash too). Nothing is ever overwritten or deleted",
+            Description = "When a target is taken: skip (default), suffix ('Name (2)'), better (the better copy by resolution/bitrate takes it; a worse " +
+                "file already there goes to the trash), trash (as better, and worse sources go to the trash too). Nothing is ever overwritten or deleted",
             DefaultValueFactory = _ => ConflictPolicy.Skip,
         };
         var trash = new Option<string?>("--trash") { HelpName = "DIR", Description = "Trash folder for copies that give way (default DEST/.mlm-trash)" };
@@ -33,12 +36,15 @@ public static partial class OrganizeCommand
         // like a plan id ("--apply /some/folder") is one of the PATHs the parser handed to --apply.
         var apply = new Option<string?>("--apply")
         {
-            Description = "Carry out a saved plan (--apply PLAN), or the one just made (--apply with --template); journaled, 'mlm organize undo PLAN' reverts it",
+            Description = "Carry out a saved plan (--apply PLAN), or the one just made (--apply with --template); journaled, 'mlm organize undo PLAN' " +
+                "reverts it",
             Arity = ArgumentArity.ZeroOrOne,
             HelpName = "PLAN",
         };
-        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", HelpName = "move|copy|hardlink|symlink", DefaultValueFactory = _ => OrganizeMode.Move };
-        var command = new Command("organize", "Plan where a naming template puts each video and its subtitles, show and save the plan (a dry run), or apply a plan")
+        var mode = new Option<OrganizeMode>("--mode") { Description = "move (default), copy, hardlink or symlink", HelpName = "move|copy|hardlink|symlink",
+            DefaultValueFactory = _ => OrganizeMode.Move };
+        var command = new Command("organize",
+            "Plan where a naming template puts each video and its subtitles, show and save the plan (a dry run), or apply a plan")
         {
             paths, template, dest, policy, trash, json, apply, mode,
         };
@@ -49,7 +55,8 @@ public static partial class OrganizeCommand
         {
             if (parse.GetValue(global.Host) is { Length: > 0 })
             {
-                parse.InvocationConfiguration.Error.WriteLine("mlm: organize moves this machine's files, from the embedded catalog; it does not work with --host");
+                parse.InvocationConfiguration.Error.WriteLine("mlm: organize moves this machine's files, from the embedded catalog; it does not work with " +
+                    "--host");
                 return Task.FromResult(ExitCodes.Usage);
             }
             return Task.FromResult(Organize(parse, cancellationToken));
@@ -74,7 +81,8 @@ public static partial class OrganizeCommand
                 if (parse.GetValue(template) is not null || parse.GetValue(dest) is not null || parse.GetResult(mode) is { Implicit: false }
                     || parse.GetResult(policy) is { Implicit: false } || parse.GetValue(trash) is not null || roots.Length > 0)
                 {
-                    error.WriteLine("mlm: --apply PLAN carries out a saved plan exactly as it was previewed; leave out PATHs, --template, --dest, --mode, --on-conflict and --trash");
+                    error.WriteLine("mlm: --apply PLAN carries out a saved plan exactly as it was previewed; leave out PATHs, --template, --dest, --mode, " +
+                        "--on-conflict and --trash");
                     return ExitCodes.Usage;
                 }
                 var (catalog, saved) = OpenJournal(parse, global, cancellationToken);
@@ -110,7 +118,8 @@ public static partial class OrganizeCommand
                 var planId = plan.Any(e => e.Acts) ? journal.Save(plan, organizeMode, $"{templateText} → {Path.GetFullPath(destination)}") : null;
                 if (applyId is not null)
                 {
-                    return planId is null ? Report(parse, global, plan, null, "applied", organizeMode, parse.GetValue(json)) : ApplySaved(parse, global, journal, planId, parse.GetValue(json), cancellationToken);
+                    return planId is null ? Report(parse, global, plan, null, "applied", organizeMode, parse.GetValue(json)) : ApplySaved(parse, global,
+                        journal, planId, parse.GetValue(json), cancellationToken);
                 }
                 return Report(parse, global, plan, planId, "planned", organizeMode, parse.GetValue(json));
             }

@@ -8,10 +8,10 @@ namespace MediaLibrary.Cli.Commands;
 public static partial class OrganizeCommand
 {
     // Runs a command on one saved plan; an unknown plan (or one in the wrong state) is a usage error.
-    private static Task<int> WithPlan(ParseResult parse, GlobalOptions global, CancellationToken cancellationToken, Func<OrganizeJournal, int> act) =>
-        Task.FromResult(RunOnPlan(parse, global, cancellationToken, act));
+    private static Task<int> WithPlan(ParseResult parse, GlobalOptions global, Func<OrganizeJournal, int> act, CancellationToken cancellationToken) =>
+        Task.FromResult(RunOnPlan(parse, global, act, cancellationToken));
 
-    private static int RunOnPlan(ParseResult parse, GlobalOptions global, CancellationToken cancellationToken, Func<OrganizeJournal, int> act)
+    private static int RunOnPlan(ParseResult parse, GlobalOptions global, Func<OrganizeJournal, int> act, CancellationToken cancellationToken)
     {
         var (catalog, journal) = OpenJournal(parse, global, cancellationToken);
         using (catalog)
@@ -32,7 +32,7 @@ public static partial class OrganizeCommand
     {
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var undo = new Command("undo", "Move every file of an applied plan back to where it was") { planId };
-        undo.SetAction((parse, cancellationToken) => WithPlan(parse, global, cancellationToken, journal =>
+        undo.SetAction((parse, cancellationToken) => WithPlan(parse, global, journal =>
         {
             var id = parse.GetValue(planId)!;
             var (undone, kept) = journal.Executor.Undo(id);
@@ -43,10 +43,11 @@ public static partial class OrganizeCommand
             }
             if (!parse.GetValue(global.Quiet))
             {
-                parse.InvocationConfiguration.Output.WriteLine($"Undone: {undone} files back where they were{(kept > 0 ? $", {kept} kept where they are (run undo again once the reason is gone)" : "")}.");
+                var keptNote = kept > 0 ? $", {kept} kept where they are (run undo again once the reason is gone)" : "";
+                parse.InvocationConfiguration.Output.WriteLine($"Undone: {undone} files back where they were{keptNote}.");
             }
             return kept > 0 ? ExitCodes.PartialErrors : ExitCodes.Ok;
-        }));
+        }, cancellationToken));
         return undo;
     }
 
@@ -70,13 +71,15 @@ public static partial class OrganizeCommand
                 output.WriteLine(System.Text.Json.JsonSerializer.Serialize(new
                 {
                     version = JsonReports.Version,
-                    plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves, conflicts = p.Conflicts, description = p.Description }),
+                    plans = list.Select(p => new { id = p.Id, status = p.Status, at = p.At, mode = p.Mode.ToString().ToLowerInvariant(), moves = p.Moves,
+                        conflicts = p.Conflicts, description = p.Description }),
                 }, JsonReports.Serializer));
                 return ExitCodes.Ok;
             }
             foreach (var p in list)
             {
-                output.WriteLine($"{p.Id}\t{p.Status}\t{p.At}\t{p.Mode.ToString().ToLowerInvariant()}\t{p.Moves} moves\t{p.Conflicts} conflicts\t{p.Description}");
+                output.WriteLine($"{p.Id}\t{p.Status}\t{p.At}\t{p.Mode.ToString().ToLowerInvariant()}\t{p.Moves} moves\t{p.Conflicts} " +
+                    $"conflicts\t{p.Description}");
             }
             return ExitCodes.Ok;
         }
@@ -87,7 +90,7 @@ public static partial class OrganizeCommand
         var planId = new Argument<string>("PLAN") { Description = "The plan id (see 'mlm organize plans')" };
         var json = new Option<bool>("--json") { Description = "Print the plan as JSON" };
         var show = new Command("show", "Show a saved plan's entries and the state of each") { planId, json };
-        show.SetAction((parse, cancellationToken) => WithPlan(parse, global, cancellationToken, journal =>
+        show.SetAction((parse, cancellationToken) => WithPlan(parse, global, journal =>
         {
             var id = parse.GetValue(planId)!;
             var (status, mode, steps) = journal.Load(id);
@@ -99,9 +102,10 @@ public static partial class OrganizeCommand
                 return ExitCodes.Ok;
             }
             OrganizeReport.WriteTable(parse.InvocationConfiguration.Output, entries, mode, states);
-            parse.InvocationConfiguration.Output.WriteLine($"Plan {id}: {status}, {mode.ToString().ToLowerInvariant()}, {entries.Count(e => e.Acts)} moves, {entries.Count(e => e.Conflict is not null)} conflicts.");
+            parse.InvocationConfiguration.Output.WriteLine($"Plan {id}: {status}, {mode.ToString().ToLowerInvariant()}, {entries.Count(e => e.Acts)} " +
+                $"moves, {entries.Count(e => e.Conflict is not null)} conflicts.");
             return ExitCodes.Ok;
-        }));
+        }, cancellationToken));
         return show;
     }
 }

@@ -32,7 +32,8 @@ internal sealed class AgentProcess : IDisposable
     public static AgentProcess Start(TestHost host, string cache, params string[] extra)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "mlm-agent.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, host.HttpUri.ToString(), "--grpc", host.GrpcUri.ToString(), "--cache", cache, "--port", "0", "--name", "nas", .. extra])
+        var start = new ProcessStartInfo("dotnet", [dll, host.HttpUri.ToString(), "--grpc", host.GrpcUri.ToString(), "--cache", cache, "--port", "0",
+            "--name", "nas", .. extra])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -45,6 +46,18 @@ internal sealed class AgentProcess : IDisposable
         await _process.WaitForExitAsync().WaitAsync(limit);
         _process.WaitForExit(); // flush the output readers
         return _process.ExitCode;
+    }
+
+    /// <summary>Waits until the agent has printed <paramref name="text"/> (an event, not a fixed delay).</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            Assert.IsFalse(_process.HasExited && !Output.Contains(text, StringComparison.Ordinal), $"the agent exited without printing '{text}': {Output}");
+            Assert.IsLessThan(until, DateTime.UtcNow, $"the agent did not print '{text}' within {limit}: {Output}");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>SIGKILL: no cleanup, no flush, as a power cut or the OOM killer would.</summary>
