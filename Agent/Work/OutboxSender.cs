@@ -5,11 +5,14 @@ namespace MediaLibrary.Agent.Work;
 /// its batch id. While the host is away it retries with exponential backoff and jitter; batch ids
 /// are stable, so a batch that was applied but whose ack was lost is only acknowledged again.
 /// </summary>
-public sealed class OutboxSender(AgentCache cache, HostLink link, AgentStats stats, AgentOptions options)
+public sealed class OutboxSender(AgentCache cache, HostLink link, AgentStats stats, AgentOptions options) : IDisposable
 {
     private const int EntriesPerSend = 16;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly Backoff _backoff = new(options.BaseBackoff, options.MaxBackoff);
+
+    /// <inheritdoc/>
+    public void Dispose() => _wake.Dispose();
 
     /// <summary>Something was queued: send soon.</summary>
     public void Signal()

@@ -45,7 +45,7 @@ public static class DupesCommand
                 }
                 using var local = CatalogStore.Open(parse.GetValue(global.Catalog)!);
                 var finder = new NearDuplicateFinder(local);
-                NearReport.Write(output, finder.Find(), finder.FindPartials(), local.Path, parse.GetValue(json));
+                NearReport.Write(output, finder.Find(ct), finder.FindPartials(), local.Path, parse.GetValue(json));
                 return ExitCodes.Ok;
             }
             DuplicateReport report;

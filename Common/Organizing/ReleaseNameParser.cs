@@ -231,7 +231,9 @@ public static partial class ReleaseNameParser
             {
                 movieTitle = Clean(movieTitle[..tb.Index]);
             }
+#pragma warning disable CA1862 // an all-capitals test ("is w upper case?"), not a case-insensitive comparison
             else if (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w && ReleaseTags.IsTagWord(w))
+#pragma warning restore CA1862
             {
                 movieTitle = Clean(movieTitle[..sp]);
             }

@@ -55,7 +55,8 @@ public sealed partial class ScanIndexer
         var work = Channel.CreateBounded<HashJob>(new BoundedChannelOptions(_options.Workers * 64) { SingleWriter = true });
         var writes = Channel.CreateBounded<CatalogRecord>(new BoundedChannelOptions(_options.WriteBatchSize * 2) { SingleReader = true });
 
-        var writer = Task.Run(() => WriteLoop(writes, failed));
+        // Not cancelled with the scan: the writer commits what was hashed before it ends.
+        var writer = Task.Run(() => WriteLoop(writes, failed), CancellationToken.None);
         var workers = Enumerable.Range(0, Math.Max(1, _options.Workers))
             .Select(_ => Task.Run(() => HashLoop(work.Reader, writes.Writer, hasher, failed.Token)))
             .ToArray();
