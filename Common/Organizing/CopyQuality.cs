@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaLibrary.Common.Catalog;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Common.Organizing;
 

@@ -1,6 +1,7 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Identity;
+using MediaLibrary.Common.ReleaseNames;
 using MediaLibrary.Common.Scanning;
 
 namespace MediaLibrary.Common.Organizing;

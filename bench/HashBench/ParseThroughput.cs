@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Bench;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>
 /// The quality and release words of a name ("1080p", "WEB-DL", "x264", "DDP5.1", "FRENCH", "PROPER"...)

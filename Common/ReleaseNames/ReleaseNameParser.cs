@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>
 /// Parses release-style names ("Show.Name.S01E02E03.720p.WEB-DL.x264-GRP.mkv", "[Group] Show - 123

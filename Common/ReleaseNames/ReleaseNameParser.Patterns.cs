@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>The patterns the parser reads names with (source-generated regular expressions).</summary>
 public static partial class ReleaseNameParser
