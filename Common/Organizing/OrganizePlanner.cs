@@ -2,6 +2,7 @@ using MediaLibrary.Common.Quality;
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Classification;
 using MediaLibrary.Common.Walking;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Common.Organizing;
 

@@ -1,3 +1,5 @@
+using MediaLibrary.Common.ReleaseNames;
+
 namespace MediaLibrary.Common.Organizing;
 
 /// <summary>What a template is filled with: the parsed name (corrected by catalog metadata) and the extension.</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using MediaLibrary.Common.Catalog;
-
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Common.Quality;
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Bench;
 
@@ -13,7 +13,8 @@ public class ParseThroughput
     [GlobalSetup]
     public void Setup()
     {
-        var corpus = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "..", "tests", "MediaLibrary.Tests", "Data", "release-names.tsv");
+        var corpus = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "..", "..", "tests", "MediaLibrary.Tests", "Data",
+            "release-names.tsv");
         _names = File.ReadLines(Environment.GetEnvironmentVariable("MLM_NAME_CORPUS") ?? corpus)
             .Skip(1).Where(l => l.Length > 0 && !l.StartsWith('#')).Select(l => l.Split('\t')[0]).ToArray();
     }

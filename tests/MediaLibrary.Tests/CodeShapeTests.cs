@@ -10,7 +10,8 @@ public sealed partial class CodeShapeTests
 
     // Lower folders first: a folder of Common may use only those before it (docs/ARCHITECTURE.md).
     private static readonly string[] FolderOrder =
-        ["Identity", "Hashing", "Walking", "Classification", "Catalog", "Scanning", "Probing", "ReleaseNames", "Quality", "Duplicates", "Actions", "Organizing", "Ingest", "Net"];
+        ["Identity", "Hashing", "Walking", "Classification", "Catalog", "Scanning", "Probing", "ReleaseNames", "Quality", "Duplicates", "Actions",
+            "Organizing", "Ingest", "Net"];
 
     [GeneratedRegex(@"^using MediaLibrary\.Common\.(\w+)", RegexOptions.Multiline)]
     private static partial Regex CommonUsing();

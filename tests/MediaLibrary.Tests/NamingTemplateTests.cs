@@ -1,5 +1,6 @@
 using MediaLibrary.Common.Catalog;
 using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Tests;
 

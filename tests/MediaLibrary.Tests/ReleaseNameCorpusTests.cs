@@ -1,5 +1,5 @@
 using System.Globalization;
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Tests;
 
@@ -12,7 +12,8 @@ namespace MediaLibrary.Tests;
 public sealed class ReleaseNameCorpusTests
 {
     private static readonly string[] Fields =
-        ["type", "show_or_title", "season", "episodes", "absolute", "air_date", "year", "episode_title", "resolution", "source", "vcodec", "acodec", "group", "edition", "languages"];
+        ["type", "show_or_title", "season", "episodes", "absolute", "air_date", "year", "episode_title", "resolution", "source", "vcodec", "acodec", "group",
+            "edition", "languages"];
 
     // The fields a naming template files by: a mistake in one of them puts the file in the wrong place.
     private static readonly string[] Placement = ["type", "show_or_title", "season", "episodes", "absolute", "air_date", "year"];
@@ -67,7 +68,8 @@ public sealed class ReleaseNameCorpusTests
     public void Parse_NeverThrows_OnTruncatedMutatedOrOddNames()
     {
         var rng = new Random(1);
-        string[] odd = ["", ".", "-", "[", "[]", "()", "[a] - 12", "[Grp] 12 - [1080p]", "[x]]]]", "((((", "- - -", "00000000", "S9999E99999.mkv", "x264-", "-GROUP", "Title (", "////", "Season 1/01.mkv", "[ www.x.com ] -", new string('x', 5000)];
+        string[] odd = ["", ".", "-", "[", "[]", "()", "[a] - 12", "[Grp] 12 - [1080p]", "[x]]]]", "((((", "- - -", "00000000", "S9999E99999.mkv", "x264-",
+            "-GROUP", "Title (", "////", "Season 1/01.mkv", "[ www.x.com ] -", new string('x', 5000)];
         foreach (var name in Rows().Select(r => r[0]).Concat(odd))
         {
             var variants = Enumerable.Range(0, name.Length + 1).Select(i => name[..i]).ToList();
@@ -120,7 +122,8 @@ public sealed class ReleaseNameCorpusTests
     {
         var rows = Rows("release-names-third.tsv").ToList();
         Assert.IsGreaterThanOrEqualTo(200, rows.Count);
-        Assert.IsEmpty(rows.Select(r => r[0]).Intersect(Rows().Select(r => r[0]).Concat(Rows("release-names-holdout.tsv").Select(r => r[0]))), "no name of the other tables");
+        Assert.IsEmpty(rows.Select(r => r[0]).Intersect(Rows().Select(r => r[0]).Concat(Rows("release-names-holdout.tsv").Select(r => r[0]))),
+            "no name of the other tables");
         var (placement, all, _) = Measure("release-names-third.tsv");
         Assert.IsGreaterThanOrEqualTo(ThirdFloors.Placement, placement, $"placement accuracy {placement:P1}");
         Assert.IsGreaterThanOrEqualTo(ThirdFloors.AllFields, all, $"every field exact {all:P1}");

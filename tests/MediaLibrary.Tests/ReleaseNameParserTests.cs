@@ -1,4 +1,4 @@
-using MediaLibrary.Common.Organizing;
+using MediaLibrary.Common.ReleaseNames;
 
 namespace MediaLibrary.Tests;
 

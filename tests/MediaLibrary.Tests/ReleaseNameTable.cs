@@ -17,7 +17,8 @@ internal static class ReleaseNameTable
         "Show Name - S03E07 - Episode Title.mkv | Show Name | 3.7 | - | - | - | - | -",
         "show.name.s10e22.hdtv.xvid-fqm.avi | show name | 10.22 | - | - | HDTV | XviD | fqm",
         "Doctor.Who.2005.S13E01.1080p.iP.WEB-DL.AAC2.0.H.264-NTb.mkv | Doctor Who | 13.1 | 2005 | 1080p | WEB-DL | H.264 | NTb",
-        "The.Mandalorian.S02E08.Chapter.16.The.Rescue.2160p.DSNP.WEB-DL.DDP5.1.Atmos.DV.HEVC-FLUX.mkv | The Mandalorian | 2.8 | - | 2160p | WEB-DL | HEVC | FLUX",
+        "The.Mandalorian.S02E08.Chapter.16.The.Rescue.2160p.DSNP.WEB-DL.DDP5.1.Atmos.DV.HEVC-FLUX.mkv | The Mandalorian | 2.8 | - | 2160p | WEB-DL | HEVC " +
+            "| FLUX",
         "Stranger.Things.S04E09.1080p.NF.WEBRip.DDP5.1.x264-SMURF.mkv | Stranger Things | 4.9 | - | 1080p | WEBRip | x264 | SMURF",
         "Friends.S01E01.The.One.Where.Monica.Gets.a.Roommate.DVDRip.XviD-SAiNTS.avi | Friends | 1.1 | - | - | DVDRip | XviD | SAiNTS",
         "Sherlock.S04E03.The.Final.Problem.720p.HDTV.x264-MTB.mkv | Sherlock | 4.3 | - | 720p | HDTV | x264 | MTB",
@@ -84,7 +85,8 @@ internal static class ReleaseNameTable
         "Inception (2010) 1080p BluRay x264.mkv | Inception | - | 2010 | 1080p | BluRay | x264 | -",
         "Blade.Runner.2049.2017.2160p.UHD.BluRay.x265-TERMiNAL.mkv | Blade Runner 2049 | - | 2017 | 2160p | BluRay | x265 | TERMiNAL",
         "2001.A.Space.Odyssey.1968.1080p.BluRay.x264-AMIABLE.mkv | 2001 A Space Odyssey | - | 1968 | 1080p | BluRay | x264 | AMIABLE",
-        "The.Lord.of.the.Rings.The.Fellowship.of.the.Ring.2001.EXTENDED.1080p.BluRay.x264-SiNNERS.mkv | The Lord of the Rings The Fellowship of the Ring | - | 2001 | 1080p | BluRay | x264 | SiNNERS",
+        "The.Lord.of.the.Rings.The.Fellowship.of.the.Ring.2001.EXTENDED.1080p.BluRay.x264-SiNNERS.mkv | The Lord of the Rings The Fellowship of the Ring " +
+            "| - | 2001 | 1080p | BluRay | x264 | SiNNERS",
         "Apocalypse.Now.1979.Redux.REMASTERED.720p.BluRay.x264-SADPANDA.mkv | Apocalypse Now | - | 1979 | 720p | BluRay | x264 | SADPANDA",
         "Dune.Part.Two.2024.2160p.WEB-DL.DDP5.1.Atmos.DV.HDR.H.265-FLUX.mkv | Dune Part Two | - | 2024 | 2160p | WEB-DL | HEVC | FLUX",
         "Oppenheimer.2023.IMAX.1080p.BluRay.x264-SURCODE.mkv | Oppenheimer | - | 2023 | 1080p | BluRay | x264 | SURCODE",
@@ -103,7 +105,8 @@ internal static class ReleaseNameTable
         "1917.2019.1080p.BluRay.x264-SPARKS.mkv | 1917 | - | 2019 | 1080p | BluRay | x264 | SPARKS",
         "Se7en.1995.REMASTERED.1080p.BluRay.x264-PiGNUS.mkv | Se7en | - | 1995 | 1080p | BluRay | x264 | PiGNUS",
         "WALL-E.2008.1080p.BluRay.x264-CiNEFiLE.mkv | WALL-E | - | 2008 | 1080p | BluRay | x264 | CiNEFiLE",
-        "Spider-Man.Across.the.Spider-Verse.2023.1080p.WEB-DL.DDP5.1.H.264-FLUX.mkv | Spider-Man Across the Spider-Verse | - | 2023 | 1080p | WEB-DL | H.264 | FLUX",
+        "Spider-Man.Across.the.Spider-Verse.2023.1080p.WEB-DL.DDP5.1.H.264-FLUX.mkv | Spider-Man Across the Spider-Verse | - | 2023 | 1080p | WEB-DL | " +
+            "H.264 | FLUX",
         "/movies/Arrival (2016)/Arrival.2016.1080p.BluRay.x264-SPARKS.mkv | Arrival | - | 2016 | 1080p | BluRay | x264 | SPARKS",
         "/movies/Her (2013)/movie.mkv | Her | - | 2013 | - | - | - | -",
         "The.Thing.1982.Uncut.720p.BluRay.x264-SiNNERS.mkv | The Thing | - | 1982 | 720p | BluRay | x264 | SiNNERS",

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>The patterns the parser reads names with (source-generated regular expressions).</summary>
 public static partial class ReleaseNameParser
@@ -11,7 +11,8 @@ public static partial class ReleaseNameParser
     // Top-level domains of sites that tag the releases they pass on.
     private const string SiteDomains = "com|org|net|cd|to|ru|info|me|tv|re|mx|my|se|nu|cc|io|ws|la|li|ch|eu|lol|xyz|bz|ag|cz|pics";
 
-    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:" + SiteDomains + @")\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*|^\s*www\.[^\s\]]+\.[A-Za-z]{2,5}\s*-\s*", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*\[\s*(?:www\.)?[^\]\s]*\.(?:" + SiteDomains + @")\s*\]\s*[-_]?\s*|^\s*\[\s*www\.[^\]]*\]\s*[-_]?\s*|" +
+        @"^\s*www\.[^\s\]]+\.[A-Za-z]{2,5}\s*-\s*", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingSite();
 
     [GeneratedRegex(@"[\s._-]*\[(?:[^\]]*\.(?:" + SiteDomains + @")|eztv|ettv|rartv|rarbg|TGx|PRiME|EtHD|ETRG)\]\s*$", RegexOptions.IgnoreCase)]
@@ -24,7 +25,8 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"^\((?:19|20)\d{2}\)")]
     private static partial Regex BracketedYear();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:S|Season\s?)(?<s>\d{1,2})\s?(?:-\s?|\s(?:Eps?\.?\s?)?|\.)(?<e>\d{1,4})(?:v\d)?(?:-(?<to>\d{1,4}))?(?![\dA-Za-z])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:S|Season\s?)(?<s>\d{1,2})\s?(?:-\s?|\s(?:Eps?\.?\s?)?|\.)(?<e>\d{1,4})(?:v\d)?(?:-(?<to>\d{1,4}))?(?![\dA-Za-z])",
+        RegexOptions.IgnoreCase)]
     private static partial Regex SeasonThenNumber();
 
     // "Show - 6.01 - Title", "Show - Episode 1.22 - Title".
@@ -41,7 +43,8 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"\s-\sTemporada\b|\[", RegexOptions.IgnoreCase)]
     private static partial Regex CapShowEnd();
 
-    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?\s(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?<y>(?:19|20)\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?\s(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s(?<y>(?:19|20)\d{2})(?!\d)",
+        RegexOptions.IgnoreCase)]
     private static partial Regex NamedMonthDate();
 
     [GeneratedRegex(@"(?<![\dA-Za-z])(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?!\d)")]
@@ -62,10 +65,13 @@ public static partial class ReleaseNameParser
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Collapse();
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[Ss](?<s>\d{1,4})(?:[\s._-]{0,3}|x)[Ee][Pp]?\s?(?<e>\d{1,5})(?:[\s._+]?(?:[Ss]\d{1,4})?[Ee](?<more>\d{1,4})(?!\d))*(?:(?:-[Ee]?(?<to>\d{1,4})(?![\dp]))+|\s?-\s?[Ee][Pp]?(?<to>\d{1,5}))?(?![\dp])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[Ss](?<s>\d{1,4})(?:[\s._-]{0,3}|" +
+        @"x)[Ee][Pp]?\s?(?<e>\d{1,5})(?:[\s._+]?(?:[Ss]\d{1,4})?[Ee](?<more>\d{1,4})(?!\d))*(?:(?:-[Ee]?(?<to>\d{1,4})(?![\dp]))+|" +
+        @"\s?-\s?[Ee][Pp]?(?<to>\d{1,5}))?(?![\dp])")]
     private static partial Regex SeasonEpisode();
 
-    [GeneratedRegex(@"(?<![\dA-Za-z])(?<s>\d{1,2})x(?<e>\d{1,3})(?:(?:x|_|[ .]\d{1,2}x)(?<more>\d{2,3}))*(?:(?:-(?:\d{1,2}x)?(?<e2>\d{2,3}))+|\s?-\s?\d{1,2}x(?<e2>\d{2,3}))?(?![\dA-Za-z])")]
+    [GeneratedRegex(@"(?<![\dA-Za-z])(?<s>\d{1,2})x(?<e>\d{1,3})(?:(?:x|_|[ .]\d{1,2}x)(?<more>\d{2,3}))*(?:(?:-(?:\d{1,2}x)?(?<e2>\d{2,3}))+|" +
+        @"\s?-\s?\d{1,2}x(?<e2>\d{2,3}))?(?![\dA-Za-z])")]
     private static partial Regex CrossEpisode();
 
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})[ .\-](?<a>\d{2})[ .\-](?<b>\d{2})(?!\d)")]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>
 /// Parses release-style names ("Show.Name.S01E02E03.720p.WEB-DL.x264-GRP.mkv", "[Group] Show - 123
@@ -18,7 +18,8 @@ public static partial class ReleaseNameParser
     {
         var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         // A disc's files ("Film (2001)/VIDEO_TS/VTS_01_1.VOB", ".../BDMV/STREAM/00001.m2ts") are named by the disc's folder.
-        int disc = Array.FindIndex(parts, p => p.Equals("VIDEO_TS", StringComparison.OrdinalIgnoreCase) || p.Equals("BDMV", StringComparison.OrdinalIgnoreCase));
+        int disc = Array.FindIndex(parts, p => p.Equals("VIDEO_TS", StringComparison.OrdinalIgnoreCase) || p.Equals("BDMV",
+            StringComparison.OrdinalIgnoreCase));
         if (disc > 0)
         {
             parts = parts[..disc];
@@ -48,7 +49,8 @@ public static partial class ReleaseNameParser
         }
         // "Watchmen (2019)/Watchmen 1x03.mkv": the show's folder gives the year the file name leaves out.
         if (parsed is { IsEpisode: true, Year: null, Show: { } name }
-            && folders.Where(f => !SeasonFolder().IsMatch(f)).Select(f => SplitYear(Clean(Spaces(f)))).FirstOrDefault(f => f.Year is not null && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) is { Year: { } showYear })
+            && folders.Where(f => !SeasonFolder().IsMatch(f)).Select(f => SplitYear(Clean(Spaces(f)))).FirstOrDefault(f => f.Year is not null
+                && string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase)) is { Year: { } showYear })
         {
             return parsed with { Year = showYear };
         }
@@ -83,7 +85,8 @@ public static partial class ReleaseNameParser
         if (stem.IndexOfAny([' ', '.', '_']) < 0 && stem.Count(c => c == '-') >= 3)
         {
             int last = stem.LastIndexOf('-');
-            stem = stem[..last].Replace('-', ' ') + (ReleaseTags.IsTagWord(stem[(stem.LastIndexOf('-', last - 1) + 1)..last]) ? stem[last..] : " " + stem[(last + 1)..]);
+            stem = stem[..last].Replace('-', ' ') + (ReleaseTags.IsTagWord(stem[(stem.LastIndexOf('-',
+                last - 1) + 1)..last]) ? stem[last..] : " " + stem[(last + 1)..]);
         }
 
         // Anime: "[Group] Show - 12 [tags]"; more brackets in front are tags ("[BD][1080p]") or a second group.
@@ -146,7 +149,8 @@ public static partial class ReleaseNameParser
                 EpisodeTitle = EpisodeTitle(text, sn.Index + sn.Length, fansub ? Math.Min(zone, BracketAfter(text, sn.Index + sn.Length)) : zone, group).Title,
             };
         }
-        if ((DottedSeasonEpisode().Match(text) is { Success: true } dse && dse.Index > 0 && dse.Index < zone ? dse : CapMarker().Match(text)) is { Success: true } other
+        if ((DottedSeasonEpisode().Match(text) is { Success: true } dse && dse.Index > 0
+            && dse.Index < zone ? dse : CapMarker().Match(text)) is { Success: true } other
             && (other.Groups["s"].Success && other.Index > 0))
         {
             bool cap = other.Value.StartsWith("Cap", StringComparison.OrdinalIgnoreCase);
@@ -227,12 +231,14 @@ public static partial class ReleaseNameParser
         // words before the year (upper-case, or in brackets) are not the title's.
         while (true)
         {
-            if (TrailingBracket().Match(movieTitle) is { Success: true } tb && tb.Index > 0 && tb.Groups[1].Value.Split([' ', '-', ',', '+'], StringSplitOptions.RemoveEmptyEntries).All(ReleaseTags.IsTagWord))
+            if (TrailingBracket().Match(movieTitle) is { Success: true } tb && tb.Index > 0 && tb.Groups[1].Value.Split([' ', '-', ',', '+'],
+                StringSplitOptions.RemoveEmptyEntries).All(ReleaseTags.IsTagWord))
             {
                 movieTitle = Clean(movieTitle[..tb.Index]);
             }
 #pragma warning disable CA1862 // an all-capitals test ("is w upper case?"), not a case-insensitive comparison
-            else if (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w && ReleaseTags.IsTagWord(w))
+            else if (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w
+                && ReleaseTags.IsTagWord(w))
 #pragma warning restore CA1862
             {
                 movieTitle = Clean(movieTitle[..sp]);
@@ -292,7 +298,8 @@ public static partial class ReleaseNameParser
             }
         }
         if (NamedMonthDate().Match(text) is { Success: true } named && named.Index > 0
-            && DateOnly.TryParseExact($"{named.Groups["d"].Value.PadLeft(2, '0')} {named.Groups["m"].Value} {named.Groups["y"].Value}", "dd MMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var namedDate))
+            && DateOnly.TryParseExact($"{named.Groups["d"].Value.PadLeft(2, '0')} {named.Groups["m"].Value} {named.Groups["y"].Value}", "dd MMM yyyy",
+                CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var namedDate))
         {
             return new Daily(named.Index, named.Index + named.Length, namedDate);
         }
@@ -325,7 +332,8 @@ public static partial class ReleaseNameParser
         {
             return new AbsoluteMarker(text[..word.Index], Int(word.Groups["n"].Value), word.Index + word.Length);
         }
-        if (DashNumber().Match(text[..zone].TrimEnd()) is { Success: true } dash && dash.Index > 0 && Year().Match(dash.Groups["n"].Value) is not { Success: true })
+        if (DashNumber().Match(text[..zone].TrimEnd()) is { Success: true } dash && dash.Index > 0
+            && Year().Match(dash.Groups["n"].Value) is not { Success: true })
         {
             return new AbsoluteMarker(text[..dash.Index], Int(dash.Groups["n"].Value), dash.Index + dash.Length);
         }

@@ -1,4 +1,4 @@
-namespace MediaLibrary.Common.Organizing;
+namespace MediaLibrary.Common.ReleaseNames;
 
 /// <summary>What a release-style file name (and its folders) says about the media in it.</summary>
 public record ParsedName
