@@ -57,6 +57,25 @@ public sealed partial class OrganizePlanner
     /// <summary>Where copies that give way are moved (never taken as a source).</summary>
     public string TrashFolder { get; }
 
+    /// <summary>What a video's path says (tests put a failing reader here).</summary>
+    internal Func<string, ParsedName> ReadName { get; init; } = ReleaseNameParser.Parse;
+
+    // Where the template puts the video, and why it cannot go there. Whatever goes wrong in reading
+    // one name is that file's conflict: it stays, and the rest of the library is planned.
+    private (string Target, string? Problem) TargetOf(CatalogRecord video, HashSet<string> sources)
+    {
+        try
+        {
+            var values = TemplateValues.From(ReadName(video.Path), video.Ext, video.Media);
+            var target = Path.Combine(_destination, _template.Render(values, out var missing));
+            return (target, missing.Count > 0 ? $"the name could not be filled (no {string.Join(", ", missing.Distinct())})" : InsideAFile(target, sources));
+        }
+        catch (Exception e)
+        {
+            return (video.Path, $"the name could not be read: {e.Message}");
+        }
+    }
+
     /// <summary>A video and the subtitles/.nfo that follow it: they move together or not at all.</summary>
     private sealed record Unit(CatalogRecord Video, string Target, string? Problem, List<(CatalogRecord Record, string Suffix)> Sidecars)
     {
@@ -101,10 +120,7 @@ public sealed partial class OrganizePlanner
         var units = new List<Unit>();
         foreach (var video in videos)
         {
-            var values = TemplateValues.From(ReleaseNameParser.Parse(video.Path), video.Ext, video.Media);
-            var relative = _template.Render(values, out var missing);
-            var target = Path.Combine(_destination, relative);
-            string? problem = missing.Count > 0 ? $"the name could not be filled (no {string.Join(", ", missing.Distinct())})" : InsideAFile(target, sources);
+            var (target, problem) = TargetOf(video, sources);
             var stem = Path.GetFileNameWithoutExtension(video.Path);
             var followers = sidecars.GetValueOrDefault(Path.GetDirectoryName(video.Path)!, [])
                 .Where(s => owner.GetValueOrDefault(s.Path) == video.Path)

@@ -16,7 +16,21 @@ public static partial class ReleaseNameParser
     /// <summary>Parses <paramref name="path"/>: its file name, helped by its folders.</summary>
     public static ParsedName Parse(string path)
     {
-        var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var parts = NameText.Fold(path).Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        parts = parts[Math.Max(0, parts.Length - NameText.MaxFolders - 1)..].Select(NameText.Bound).ToArray();
+        try
+        {
+            return Read(parts);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Never seen: a pattern that gives up leaves the name a bare title rather than no answer.
+            return new ParsedName { Title = parts.Length > 0 ? Clean(Spaces(parts[^1])) : null };
+        }
+    }
+
+    private static ParsedName Read(string[] parts)
+    {
         // A disc's files ("Film (2001)/VIDEO_TS/VTS_01_1.VOB", ".../BDMV/STREAM/00001.m2ts") are named by the disc's folder.
         int disc = Array.FindIndex(parts, p => p.Equals("VIDEO_TS", StringComparison.OrdinalIgnoreCase) || p.Equals("BDMV",
             StringComparison.OrdinalIgnoreCase));
@@ -24,7 +38,7 @@ public static partial class ReleaseNameParser
         {
             parts = parts[..disc];
         }
-        var file = parts.Length > 0 ? parts[^1] : path;
+        var file = parts.Length > 0 ? parts[^1] : "";
         var folders = parts.Length > 1 ? parts[..^1] : [];
         var parsed = ParseName(disc > 0 ? file : StripExtension(file), folders);
         // "MythBusters.S08E16.720p.HDTV.x264-aAF/aaf-mb.s08e16.720p.mkv": a scene file's short name inside
@@ -238,8 +252,8 @@ public static partial class ReleaseNameParser
             }
 #pragma warning disable CA1862 // an all-capitals test ("is w upper case?"), not a case-insensitive comparison
             else if (movieTitle.LastIndexOf(' ') is var sp and > 0 && movieTitle[(sp + 1)..] is var w && w.Any(char.IsLetter) && w.ToUpperInvariant() == w
-                && ReleaseTags.IsTagWord(w))
 #pragma warning restore CA1862
+                && ReleaseTags.IsTagWord(w))
             {
                 movieTitle = Clean(movieTitle[..sp]);
             }
@@ -266,7 +280,7 @@ public static partial class ReleaseNameParser
         return string.Join(' ', words);
     }
 
-    private static int Int(string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
+    private static int Int(string digits) => NameText.Number(digits);
 
     private static int[] Episodes(Match se)
     {

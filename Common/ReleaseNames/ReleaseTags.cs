@@ -44,8 +44,8 @@ internal sealed partial class ReleaseTags
             return null;
         }
 
-        tags.Resolution = Pick(ResolutionTag(), m => m.Groups["h"].Success ? ResolutionOf(int.Parse(m.Groups["w"].Value),
-            int.Parse(m.Groups["h"].Value)) : NormalizeResolution(m.Value));
+        tags.Resolution = Pick(ResolutionTag(), m => m.Groups["h"].Success ? ResolutionOf(NameText.Number(m.Groups["w"].ValueSpan),
+            NameText.Number(m.Groups["h"].ValueSpan)) : NormalizeResolution(m.Value));
         tags.VideoCodec = Pick(VideoCodecTag(), m => NormalizeVideoCodec(m.Value));
         tags.AudioCodec = Pick(AudioCodecTag(), m => NormalizeAudioCodec(m.Value));
         // The first source named wins, but a bare REMUX defers to one that says of what.
@@ -284,42 +284,47 @@ internal sealed partial class ReleaseTags
         };
     }
 
-    [GeneratedRegex(@"[\p{L}0-9']+")]
+    [GeneratedRegex(@"[\p{L}0-9']+", RegexOptions.None, NameText.RegexTimeout)]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"(?<!\d)(?:(?<w>\d{3,4})[xX×*](?<h>\d{3,4})|(?:2160|1080|720|576|480)[pPiI])(?![A-Za-z0-9])|\b4K\b|\bUHD\b")]
+    [GeneratedRegex(@"(?<![0-9])(?:(?<w>[0-9]{3,4})[xX×*](?<h>[0-9]{3,4})|(?:2160|1080|720|576|480)[pPiI])(?![A-Za-z0-9])|\b4K\b|\bUHD\b", RegexOptions.None,
+        NameText.RegexTimeout)]
     private static partial Regex ResolutionTag();
 
     [GeneratedRegex(@"(?<![A-Za-z])(?:Blu-?Ray|BDRemux|BD-?RM|BDRip|BR-?Rip|WEB[- ]?DL|WEB-?Rip|A?HDTV(?:Rip)?|PDTV|SDTV|SD TV|DVD-?Rip|DVDSCR|" +
         @"DVD-?R[59]?|DVD[59]?|HDRip|HDCAM|CAMHD|CAMRip|TELESYNC|TSRip|HDTS|HDTC(?:Rip)?|TELECINE|SCREENER|REMUX)(?:(?![A-Za-z])|(?=[xX]26[45]))|" +
-        @"(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase)]
+        @"(?<![A-Za-z])(?:WEB|TS|TC|SCR|CAM|BD)(?![A-Za-z])|\bcam\b", RegexOptions.IgnoreCase, NameText.RegexTimeout)]
     private static partial Regex SourceTag();
 
-    [GeneratedRegex(@"(?<=(?i:TV|DL|Rip))[xX]26[45]\b|\b(?:[xX]26[45]|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9|VC-?1|MPEG-?2)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<=(?i:TV|DL|Rip))[xX]26[45]\b|\b(?:[xX]26[45]|[Hh][\. ]?26[45]|HEVC|AVC|XviD|DivX|AV1|VP9|VC-?1|MPEG-?2)\b", RegexOptions.IgnoreCase,
+        NameText.RegexTimeout)]
     private static partial Regex VideoCodecTag();
 
-    [GeneratedRegex(@"\b(?:DTS-?HD[ .-]?MA|DTSHD[ .-]?MA|DTS-?MAD?|DTS-HD|DTS[-:]?X|DTS|TrueHD|Atmos|DDP(?:[ .]?\d[ .]\d)?|DD\+(?:\d[ .]\d)?|E-?AC-?3D?|" +
-        @"AC-?3D?|AAC(?:[ .]?\d[ .]\d|x\d)?|FLAC|MP3|Opus|LPCM)(?![A-Za-z])|(?<![A-Za-z])DD(?:[ .]?\d[ .]\d)?(?![A-Za-z+])", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:DTS-?HD[ .-]?MA|DTSHD[ .-]?MA|DTS-?MAD?|DTS-HD|DTS[-:]?X|DTS|TrueHD|Atmos|DDP(?:[ .]?[0-9][ .][0-9])?|" +
+        @"DD\+(?:[0-9][ .][0-9])?|E-?AC-?3D?|AC-?3D?|AAC(?:[ .]?[0-9][ .][0-9]|x[0-9])?|FLAC|MP3|Opus|LPCM)(?![A-Za-z])|" +
+        @"(?<![A-Za-z])DD(?:[ .]?[0-9][ .][0-9])?(?![A-Za-z+])", RegexOptions.IgnoreCase, NameText.RegexTimeout)]
     private static partial Regex AudioCodecTag();
 
     [GeneratedRegex(@"\{edition-[^}]+\}|\b(?:Extended(?:[ ._](?:Cut|Edition|Version))?|Director'?s?[ ._]Cut|(?<![A-Za-z])DC(?![A-Za-z'])|Unrated|" +
-        @"Remastered|Theatrical(?:[ ._](?:Cut|Edition))?|IMAX|Criterion(?:[ ._]Edition)?|Uncut|Special[ ._]Edition|(?:\d+(?:st|nd|rd|" +
-        @"th)[ ._])?Anniversary[ ._]Edition|Final[ ._]Cut)\b", RegexOptions.IgnoreCase)]
+        @"Remastered|Theatrical(?:[ ._](?:Cut|Edition))?|IMAX|Criterion(?:[ ._]Edition)?|Uncut|Special[ ._]Edition|(?:[0-9]+(?:st|nd|rd|" +
+        @"th)[ ._])?Anniversary[ ._]Edition|Final[ ._]Cut)\b", RegexOptions.IgnoreCase, NameText.RegexTimeout)]
     private static partial Regex EditionTag();
 
     // Words that sit among tags but say nothing we keep: fixes, services, formats, subtitle markers.
-    [GeneratedRegex(@"^(?:(?i:PROPER\d?|REPACK\d?|CUSTOM|RERIP|REAL|SUBFORCED|SVCD|VCD|NFO|dxva|ANiME|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|COMPLETE|" +
-        @"DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|HDR10\+|" +
-        @"DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|x265|x264|" +
-        @"WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|FiNAL|END|DOC|HD|LiNE|LINE|NTSC|PAL|v\d|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|CD\d)$")]
+    [GeneratedRegex(@"^(?:(?i:PROPER[0-9]?|REPACK[0-9]?|CUSTOM|RERIP|REAL|SUBFORCED|SVCD|VCD|NFO|dxva|ANiME|iNTERNAL|DIRFIX|NFOFIX|READNFO|LIMITED|" +
+        @"COMPLETE|DOCU|UPSCALED?|REMASTERED|EXTENDED|UNRATED|THEATRICAL|DUBBED|DUB|VOSTFR|VOSTA|FASTSUB|SUBFRENCH|ENSUBBED|PLSUB|MULTISUB|HDR|HDR10|" +
+        @"HDR10\+|DoVi|SDR|10bit|8bit|10-bit|Hi10P?|Atmos|PREAiR|AMZN|DSNP|HMAX|ATVP|HULU|PCOK|PMTP|DCU|HBO|MNBC|iTunes|iTouch|Dual|Audio|Remux|HEVC|" +
+        @"x265|x264|WS|BiAUDiO|WMV|MP4|MKV|AVI)|FINAL|FiNAL|END|DOC|HD|LiNE|LINE|NTSC|PAL|v[0-9]|FS|HR|DL|LD|MD|HC|HQ|CC|ID|iP|NF|MAX|DV|R5|R6|SD|" +
+        @"CD[0-9])$", RegexOptions.None, NameText.RegexTimeout)]
     private static partial Regex Companion();
 
     [GeneratedRegex(@"^(?:(?i:french|truefrench|vff|vfi|vfq|vf2|german|italian|ita|spanish|esp|castellano|korean|japanese|jpn|russian|rus|dutch|flemish|" +
         @"polish|portuguese|hindi|tamil|telugu|english|eng|greek|hungarian|hun|chinese|mandarin|cantonese|swedish|danish|norwegian|finnish|czech|" +
-        @"turkish|arabic|hebrew|thai|vietnamese|ukrainian|slovak|jap|spa|tel|tam|hin|ingles|inglés|español|espanol|multi)|PL|GER|FRE|FR|VF)$")]
+        @"turkish|arabic|hebrew|thai|vietnamese|ukrainian|slovak|jap|spa|tel|tam|hin|ingles|inglés|español|espanol|multi)|PL|GER|FRE|FR|" +
+        @"VF)$", RegexOptions.None, NameText.RegexTimeout)]
     private static partial Regex LanguageWord();
 
     // A language next to one of these is the subtitles' ("eng sub", "sub.ita.eng"), not the audio's.
-    [GeneratedRegex(@"^(?i:sub|subs|subbed|subtitles?)$")]
+    [GeneratedRegex(@"^(?i:sub|subs|subbed|subtitles?)$", RegexOptions.None, NameText.RegexTimeout)]
     private static partial Regex SubtitleWord();
 }
