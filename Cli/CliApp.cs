@@ -15,7 +15,15 @@ public static class CliApp
         IJournalObserver? journalObserver = null, CancellationToken cancellationToken = default)
     {
         var root = Build(interactive, journalObserver);
-        var parse = root.Parse(args);
+        ParseResult parse;
+        try
+        {
+            parse = root.Parse(args);
+        }
+        catch (Exception e)
+        {
+            return await ReportUnexpectedAsync(e, args, error, ExitCodes.Usage);
+        }
         var config = new InvocationConfiguration
         {
             Output = output,
@@ -26,9 +34,21 @@ public static class CliApp
         };
         if (parse.Errors.Count > 0)
         {
+            bool unrecognized = parse.UnmatchedTokens.Count > 0;
             foreach (var e in parse.Errors)
             {
+                if (unrecognized && e.Message == "Required command was not provided.")
+                {
+                    continue; // the mistyped command says more
+                }
                 await error.WriteLineAsync("mlm: " + e.Message);
+            }
+            foreach (var token in parse.UnmatchedTokens)
+            {
+                if (Suggestions.For(parse, token) is { } suggestion)
+                {
+                    await error.WriteLineAsync($"mlm: did you mean '{suggestion}' instead of '{token}'?");
+                }
             }
             await error.WriteLineAsync("Run 'mlm --help' for usage.");
             return ExitCodes.Usage;
@@ -55,10 +75,32 @@ public static class CliApp
         catch (Exception e) when (e is LiteDB.LiteException or IOException or UnauthorizedAccessException)
         {
             // The catalog failed under a command (disk full, damaged page): a message, never a stack trace.
-            await error.WriteLineAsync("mlm: catalog error: " + e.Message);
+            await error.WriteLineAsync("mlm: catalog error: " + OneLine(e.Message));
             return ExitCodes.Failure;
         }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or NotSupportedException)
+        {
+            // Bad input found after parsing (a path the OS refuses, a number out of range): a usage error.
+            return await ReportUnexpectedAsync(e, args, error, ExitCodes.Usage);
+        }
+        catch (Exception e)
+        {
+            return await ReportUnexpectedAsync(e, args, error, ExitCodes.Failure);
+        }
     }
+
+    /// <summary>One line on stderr; the stack trace only under --debug or MLM_DEBUG=1.</summary>
+    private static async Task<int> ReportUnexpectedAsync(Exception e, string[] args, TextWriter error, int exitCode)
+    {
+        await error.WriteLineAsync("mlm: " + OneLine(e.Message));
+        if (args.Contains("--debug") || Environment.GetEnvironmentVariable("MLM_DEBUG") is "1" or "true")
+        {
+            await error.WriteLineAsync(e.ToString());
+        }
+        return exitCode;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
     /// <summary>The root command with every subcommand.</summary>
     public static RootCommand Build(bool interactive, IJournalObserver? journalObserver = null)
@@ -68,6 +110,7 @@ public static class CliApp
         root.Add(global.Catalog);
         root.Add(global.Quiet);
         root.Add(global.Host);
+        root.Add(global.Debug);
         root.Add(ScanCommand.Create(global, interactive));
         root.Add(DupesCommand.Create(global));
         root.Add(JunkCommand.Create(global));

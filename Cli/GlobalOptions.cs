@@ -22,13 +22,39 @@ public sealed class GlobalOptions
     };
 
     /// <summary>Checks --host at parse time, so a bad address is a usage error (exit 2).</summary>
-    public GlobalOptions() => Host.Validators.Add(result =>
+    public GlobalOptions()
     {
-        if (result.GetValueOrDefault<string?>() is { Length: > 0 } text && Remote.HostAddress.Parse(text, out var error) is null)
+        Host.Validators.Add(result =>
         {
-            result.AddError(error!);
-        }
-    });
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.GetValueOrDefault<string?>()))
+            {
+                result.AddError("--host needs an address (NAME[:PORT] or http://NAME:PORT)");
+            }
+            else if (result.GetValueOrDefault<string?>() is { Length: > 0 } text && Remote.HostAddress.Parse(text, out var error) is null)
+            {
+                result.AddError(error!);
+            }
+        });
+        Catalog.Validators.Add(result =>
+        {
+            var path = result.GetValueOrDefault<string>();
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                result.AddError("--catalog needs a file path (got an empty value)");
+            }
+            else if (Directory.Exists(path))
+            {
+                result.AddError($"--catalog {path}: is a directory, not a catalog file");
+            }
+        });
+    }
+
+    /// <summary>--debug: show stack traces of unexpected errors (also MLM_DEBUG=1).</summary>
+    public Option<bool> Debug { get; } = new("--debug")
+    {
+        Description = "Show stack traces of unexpected errors (also MLM_DEBUG=1)",
+        Recursive = true,
+    };
 
     /// <summary>Told after every journal write; null in the product. The crash tests' harness
     /// (tests/FaultHarness) kills or interrupts the process there.</summary>

@@ -18,7 +18,8 @@ public static class DupesCommand
         var minSize = SizeOption.Create("--min-size", "Ignore files smaller than this", 1);
         var near = new Option<bool>("--near") { Description = "Videos that look the same (remux, re-encode, trim), from 'mlm scan --media' fingerprints, " +
             "and probable partial downloads" };
-        var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };
+        var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2,
+            Environment.ProcessorCount) }.InRange(1, 256);
         var command = new Command("dupes", "List groups of identical files (size, then sample hash, then full hash)")
         {
             json, csv, minSize, workers, near,

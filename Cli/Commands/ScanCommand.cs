@@ -18,7 +18,7 @@ public static class ScanCommand
     /// <summary>The command.</summary>
     public static Command Create(GlobalOptions global, bool interactive)
     {
-        var paths = new Argument<string[]>("PATH") { Description = "Folders or files to index", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Folders or files to index", Arity = ArgumentArity.OneOrMore }.Checked(mustExist: false);
         var fullHash = new Option<bool>("--full-hash") { Description = "Also hash large files whole now (otherwise 'mlm dupes' does it for candidates only)" };
         var follow = new Option<bool>("--follow-symlinks") { Description = "Follow symlinks (loops are detected and skipped)" };
         var workers = new Option<int>("--workers") { Description = "Files hashed at once", DefaultValueFactory = _ => Math.Max(2, Environment.ProcessorCount) };

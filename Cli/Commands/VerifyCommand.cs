@@ -15,10 +15,10 @@ public static class VerifyCommand
     public static Command Create(GlobalOptions global)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)",
-            Arity = ArgumentArity.ZeroOrMore };
+            Arity = ArgumentArity.ZeroOrMore }.Checked(mustExist: true);
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var workers = new Option<int>("--workers") { Description = "Files decoded at once", DefaultValueFactory = _ => Math.Max(1,
-            Environment.ProcessorCount / 2) };
+            Environment.ProcessorCount / 2) }.InRange(1, 256);
         var command = new Command("verify", "Decode every video fully with ffmpeg and list the damaged ones (exit 1 when any)") { paths, json, workers };
         command.SetAction(async (parse, ct) =>
         {

@@ -19,7 +19,7 @@ public static partial class OrganizeCommand
     public static Command Create(GlobalOptions global)
     {
         var paths = new Argument<string[]>("PATH") { Description = "Only videos under these folders (default: every video in the catalog)",
-            Arity = ArgumentArity.ZeroOrMore };
+            Arity = ArgumentArity.ZeroOrMore }.Checked(mustExist: true);
         var template = new Option<string?>("--template") { HelpName = "TEMPLATE",
             Description = "Naming template, e.g. '{show}/Season {season:02d}/{show} - S{season:02d}E{episodes:02d}[ - {episode_title}]{ext}'" };
         var dest = new Option<string?>("--dest") { HelpName = "DIR", Description = "Folder the template's paths start from" };

@@ -31,9 +31,13 @@ internal static class Faults
     /// (nothing after that write happens). Returns null when it crashed, else the exit code.</summary>
     public static async Task<int?> CrashInProcessAsync(int afterWrites, params string[] args)
     {
+        // The exception unwinds the command (CliApp's last-resort handler may catch it at the top):
+        // whether the crash point was reached is the observer's to say.
+        var crash = new CrashAt(afterWrites);
         try
         {
-            return await CliApp.RunAsync(args, new StringWriter(), new StringWriter(), journalObserver: new CrashAt(afterWrites));
+            var exit = await CliApp.RunAsync(args, new StringWriter(), new StringWriter(), journalObserver: crash);
+            return crash.Fired ? null : exit;
         }
         catch (SimulatedCrash)
         {
@@ -45,10 +49,13 @@ internal static class Faults
     {
         private int _writes;
 
+        public bool Fired { get; private set; }
+
         public void Written()
         {
             if (++_writes == after)
             {
+                Fired = true;
                 throw new SimulatedCrash();
             }
         }
